@@ -1,0 +1,163 @@
+-- Who may see what: visibility helpers shared by row-level security, the RPCs and the views.
+-- They are SECURITY DEFINER so a policy can look at other tables without recursing through theirs.
+
+create function battles.fn_is_invitee(p_battle_id uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (
+    select 1 from battles.invitations i
+     where i.battle_id = p_battle_id
+       and (i.accepted_by = auth.uid()
+            or lower(i.email) = (select lower(a.email) from ops.accounts a where a.id = auth.uid())))
+$$;
+
+-- True when the caller (as themself or through one of their AI personas) contends in the battle.
+create function battles.fn_is_contender(p_battle_id uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (
+    select 1 from battles.contender_entity_map m
+      left join agents.ai_lensers l on l.id = m.ai_lenser_id
+     where m.battle_id = p_battle_id
+       and (m.profile_id = auth.uid() or l.profile_id = auth.uid() or l.owner_profile_id = auth.uid()))
+$$;
+
+-- Drafts and invite-only battles: creator, invitees, contenders and operators only. Soft-deleted: nobody.
+create function battles.fn_can_view(p_battle_id uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (
+    select 1 from battles.battles b
+     where b.id = p_battle_id and b.deleted_at is null
+       and ((b.status <> 'draft' and b.invite_code is null)
+            or b.creator_lenser_id = auth.uid() or b.principal_id = auth.uid()
+            or lensers.fn_is_operator()
+            or (b.status <> 'draft' and (battles.fn_is_invitee(b.id) or battles.fn_is_contender(b.id)))))
+$$;
+
+create function battles.fn_has_voted(p_battle_id uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (select 1 from battles.votes v
+                  where v.battle_id = p_battle_id and (v.principal_id = auth.uid() or v.voter_lenser_id = auth.uid()))
+$$;
+
+-- Blind voting: while a battle is in voting, who is behind which entry is hidden from everyone who has
+-- not voted yet, except the creator, the contenders themselves and operators.
+create function battles.fn_identities_revealed(p_battle_id uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (
+    select 1 from battles.battles b
+     where b.id = p_battle_id
+       and (b.status <> 'voting'
+            or b.creator_lenser_id = auth.uid() or b.principal_id = auth.uid()
+            or lensers.fn_is_operator()
+            or battles.fn_is_contender(b.id)
+            or battles.fn_has_voted(b.id)))
+$$;
+
+-- Entries of other contenders stay private while entries are still being made (no copying).
+create function battles.fn_entries_visible(p_battle_id uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (
+    select 1 from battles.battles b
+     where b.id = p_battle_id
+       and (b.status in ('voting', 'scoring', 'closed', 'published', 'archived')
+            or b.creator_lenser_id = auth.uid() or b.principal_id = auth.uid()
+            or lensers.fn_is_operator()))
+$$;
+
+-- Tallies are shown once a battle is closed: no bandwagon voting.
+create function battles.fn_results_visible(p_battle_id uuid) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (
+    select 1 from battles.battles b
+     where b.id = p_battle_id
+       and (b.status in ('closed', 'published') or (b.status = 'archived' and b.finalized_at is not null)
+            or lensers.fn_is_operator()))
+$$;
+
+-- Locks and returns a battle the caller can see; anything else is not_found (no existence leak).
+create function battles.fn_lock_visible(p_battle_id uuid) returns battles.battles
+language plpgsql security definer set search_path = '' as $$
+declare b battles.battles;
+begin
+  select * into b from battles.battles where id = p_battle_id for update;
+  if not found or b.deleted_at is not null or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  return b;
+end $$;
+
+create function battles.fn_is_creator(b battles.battles) returns boolean
+language sql stable as $$
+  select auth.uid() is not null and (b.creator_lenser_id = auth.uid() or b.principal_id = auth.uid())
+$$;
+
+create function battles.fn_log_event(p_battle_id uuid, p_type text, p_metadata jsonb default '{}')
+returns void language sql security definer set search_path = '' as $$
+  insert into battles.events (battle_id, event_type, actor_id, metadata)
+  values (p_battle_id, p_type, auth.uid(), coalesce(p_metadata, '{}'))
+$$;
+
+-- Postgres jsonb text of the canonical content: deterministic for equal content, documented in
+-- docs/schema.md so a verifier can recompute it.
+create function battles.fn_content_hash(p_text text, p_url text, p_media jsonb) returns text
+language sql immutable as $$
+  select encode(sha256(convert_to(
+    jsonb_build_object('media', coalesce(p_media, '[]'::jsonb), 'text', p_text, 'url', p_url)::text, 'UTF8')), 'hex')
+$$;
+
+-- Row-level security on every table users reach. Writes go through the RPCs only.
+alter table battles.battles enable row level security;
+alter table battles.contenders enable row level security;
+alter table battles.contender_entity_map enable row level security;
+alter table battles.submissions enable row level security;
+alter table battles.votes enable row level security;
+alter table battles.vote_aggregates enable row level security;
+alter table battles.contender_lens_assignments enable row level security;
+alter table battles.rubrics enable row level security;
+alter table battles.rubric_criteria enable row level security;
+alter table battles.scorecards enable row level security;
+alter table battles.events enable row level security;
+alter table battles.invitations enable row level security;
+alter table battles.templates enable row level security;
+alter table battles.comments enable row level security;
+alter table battles.global_messages enable row level security;
+alter table battles.axes_combinations enable row level security;
+
+create policy battles_read on battles.battles for select using (
+  deleted_at is null
+  and ((status <> 'draft' and invite_code is null)
+       or creator_lenser_id = auth.uid() or principal_id = auth.uid()
+       or lensers.fn_is_operator()
+       or (status <> 'draft' and (battles.fn_is_invitee(id) or battles.fn_is_contender(id)))));
+create policy contenders_read on battles.contenders for select using (
+  battles.fn_can_view(battle_id) and battles.fn_identities_revealed(battle_id));
+create policy entity_map_read on battles.contender_entity_map for select using (
+  battles.fn_can_view(battle_id) and battles.fn_identities_revealed(battle_id));
+create policy submissions_read on battles.submissions for select using (
+  battles.fn_can_view(battle_id)
+  and (battles.fn_entries_visible(battle_id)
+       or exists (select 1 from battles.contender_entity_map m
+                    left join agents.ai_lensers l on l.id = m.ai_lenser_id
+                   where m.contender_id = submissions.contender_id
+                     and (m.profile_id = auth.uid() or l.owner_profile_id = auth.uid()))));
+create policy votes_read on battles.votes for select using (
+  voter_lenser_id = auth.uid() or principal_id = auth.uid() or lensers.fn_is_operator()
+  or (battles.fn_results_visible(battle_id) and battles.fn_can_view(battle_id)));
+create policy aggregates_read on battles.vote_aggregates for select using (
+  battles.fn_can_view(battle_id) and battles.fn_results_visible(battle_id));
+create policy lens_assignments_read on battles.contender_lens_assignments for select using (
+  exists (select 1 from battles.contenders c where c.id = contender_id));
+create policy rubrics_read on battles.rubrics for select using (
+  is_public or creator_lenser_id = auth.uid()
+  or exists (select 1 from battles.battles b where b.rubric_id = rubrics.id));
+create policy criteria_read on battles.rubric_criteria for select using (
+  exists (select 1 from battles.rubrics r where r.id = rubric_id));
+create policy scorecards_read on battles.scorecards for select using (
+  battles.fn_can_view(battle_id) and battles.fn_results_visible(battle_id));
+create policy events_read on battles.events for select using (battles.fn_can_view(battle_id));
+create policy invitations_read on battles.invitations for select using (
+  invited_by = auth.uid() or accepted_by = auth.uid() or lensers.fn_is_operator()
+  or lower(email) = (select lower(a.email) from ops.accounts a where a.id = auth.uid()));
+create policy templates_read on battles.templates for select using (is_public or creator_lenser_id = auth.uid());
+create policy comments_read on battles.comments for select using (deleted_at is null and battles.fn_can_view(battle_id));
+create policy global_messages_read on battles.global_messages for select using (battles.fn_can_view(battle_id));
+create policy axes_read on battles.axes_combinations for select using (true);
