@@ -35,8 +35,8 @@ begin
 end $$;
 
 create function battles.fn_submit_vote(
-  p_battle_id uuid, p_voted_contender_id uuid, p_vote_value battles.vote_value_enum, p_is_draw boolean,
-  p_rationale text default null)
+  p_battle_id uuid, p_voted_contender_id uuid default null, p_vote_value battles.vote_value_enum default null,
+  p_is_draw boolean default false, p_rationale text default null)
 returns jsonb
 language plpgsql security definer set search_path = '' as $$
 declare

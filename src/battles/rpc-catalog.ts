@@ -1,0 +1,201 @@
+// Every battle RPC the API exposes as POST /rpc/<name>: its SQL signature and the zod schema of its
+// JSON body. Names and argument names follow reference/battle-schema.md (SQL adds the p_ prefix).
+import { z } from 'zod';
+import type { RpcShape, RpcSignature } from '../db/rpc.ts';
+
+const uuid = z.uuid();
+const text = (max: number) => z.string().max(max);
+const title = z.string().trim().min(1).max(200);
+const slug = z
+  .string()
+  .min(3)
+  .max(100)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and single dashes');
+const timestamp = z.iso.datetime({ offset: true });
+const limit = (max: number) => z.number().int().min(1).max(max);
+
+export const STATUSES = ['draft', 'open', 'executing', 'voting', 'scoring', 'closed', 'published', 'archived'] as const;
+export const BATTLE_TYPES = [
+  'ai_vs_ai',
+  'human_vs_human_ai_votes',
+  'human_vs_human_open_votes',
+  'human_vs_ai',
+  'workflow_battle',
+  'lenser_battle',
+] as const;
+export const TASK_SOURCES = ['lens', 'workflow', 'challenge'] as const;
+export const CONTENDER_STRUCTURES = ['ai_vs_ai', 'human_vs_human', 'human_vs_ai'] as const;
+export const JUDGING_MODES = ['community_vote', 'ai_judge', 'rubric_score', 'auto_score'] as const;
+export const VOTER_ELIGIBILITY = ['open', 'lenser_only', 'verified_lenser', 'human_only', 'ai_only'] as const;
+export const VOTE_VALUES = ['contender_a', 'contender_b', 'draw'] as const;
+export const CONTENT_TYPES = ['text', 'code', 'markdown', 'image', 'video', 'audio', 'link'] as const;
+
+type Arg = { pg: string; schema: z.ZodType };
+const a = (pg: string, schema: z.ZodType): Arg => ({ pg, schema });
+
+export interface RpcDefinition extends RpcSignature {
+  name: string;
+  summary: string;
+  body: z.ZodObject;
+  deprecated?: boolean;
+}
+
+function rpc(name: string, shape: RpcShape, summary: string, args: Record<string, Arg>, opts: { deprecated?: boolean } = {}): RpcDefinition {
+  const params: Record<string, string> = {};
+  const shapeObj: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(args)) {
+    params[k] = v.pg;
+    shapeObj[k] = v.schema;
+  }
+  return { name, fn: `battles.${name}`, shape, summary, params, body: z.object(shapeObj).strict(), ...opts };
+}
+
+const battleId = { battle_id: a('uuid', uuid) };
+
+const createArgs = {
+  title: a('text', title),
+  slug: a('text', slug),
+  task_prompt: a('text', z.string().trim().min(1).max(50_000)),
+  rubric_id: a('uuid', uuid.optional()),
+  task_source: a('text', z.enum(TASK_SOURCES).optional()),
+  contender_structure: a('battles.contender_structure_enum', z.enum(CONTENDER_STRUCTURES).optional()),
+  judging_mode: a('battles.judging_mode_enum', z.enum(JUDGING_MODES).optional()),
+  challenge_type: a('text', z.string().regex(/^[a-z][a-z0-9_]{1,63}$/).optional()),
+  voter_eligibility: a('battles.voter_eligibility_enum', z.enum(VOTER_ELIGIBILITY).optional()),
+  max_contenders: a('integer', z.number().int().min(2).max(26).optional()),
+  content_type: a('text', z.enum(CONTENT_TYPES).optional()),
+  invite_only: a('boolean', z.boolean().optional()),
+  voting_opens_at: a('timestamptz', timestamp.optional()),
+  voting_closes_at: a('timestamptz', timestamp.optional()),
+  handicap_config: a('jsonb', z.record(z.string(), z.unknown()).optional()),
+  workflow_id: a('uuid', uuid.optional()),
+};
+
+const keyset = {
+  limit: a('integer', limit(200).optional()),
+  before_ts: a('timestamptz', timestamp.optional()),
+  before_id: a('uuid', uuid.optional()),
+};
+
+export const RPC_LIST: RpcDefinition[] = [
+  rpc('fn_battles_create', 'scalar', 'Create a draft battle', createArgs),
+  rpc('fn_battles_create_from_template', 'scalar', 'Create a draft from a template', {
+    template_id: a('uuid', uuid),
+    title: a('text', title),
+    slug: a('text', slug),
+  }),
+  rpc('fn_battles_clone', 'scalar', 'Clone a battle you can see into a new draft', {
+    ...battleId,
+    title: a('text', title),
+    slug: a('text', slug),
+  }),
+  rpc('fn_battles_create_template', 'scalar', 'Save a battle as a reusable template', {
+    ...battleId,
+    title: a('text', title),
+    is_public: a('boolean', z.boolean().optional()),
+  }),
+  rpc('fn_battles_update_draft', 'void', 'Edit a draft (wizard autosave)', {
+    ...battleId,
+    patch: a('jsonb', z.record(z.string(), z.unknown())),
+  }),
+  rpc('fn_rubrics_create', 'scalar', 'Create a rubric with weighted criteria', {
+    title: a('text', title),
+    criteria: a(
+      'jsonb',
+      z
+        .array(
+          z
+            .object({ title: title, description: text(2000).optional(), weight: z.number().positive().max(1000).optional() })
+            .strict(),
+        )
+        .min(1)
+        .max(50),
+    ),
+    description: a('text', text(5000).optional()),
+    is_public: a('boolean', z.boolean().optional()),
+  }),
+  rpc('fn_publish_battle', 'scalar', 'Freeze the rule snapshot and open the battle', battleId),
+  rpc('fn_battles_open', 'void', 'Open a draft for entries (older name of fn_publish_battle)', battleId),
+  rpc('fn_battles_retract', 'void', 'Return an open battle with no entries to draft', battleId),
+  rpc('fn_battles_delete', 'void', 'Soft-delete a draft', battleId),
+  rpc('fn_battle_start_execution', 'void', 'Move an open battle to executing (AI contenders run)', battleId),
+  rpc('fn_battle_open_voting', 'void', 'Open voting', battleId),
+  rpc('fn_battle_close_voting', 'void', 'Close voting and move to scoring', battleId),
+  rpc('fn_battle_start_scoring', 'void', 'Move to scoring (automatic judging modes)', battleId),
+  rpc('fn_battles_finalize', 'void', 'Compute the winner and ranks; the battle is closed', battleId),
+  rpc('fn_battles_close', 'void', 'Close voting if open, then finalize', battleId),
+  rpc('fn_battles_publish_results', 'void', 'Publish the results of a closed battle', battleId),
+  rpc('fn_battles_archive', 'void', 'Archive (hide from the feed)', battleId),
+  rpc('fn_battles_cancel', 'void', 'Cancel a live battle', { ...battleId, reason: a('text', text(2000).optional()) }),
+  rpc('fn_battles_join', 'scalar', 'Join as a contender (idempotent)', battleId),
+  rpc('fn_battles_add_ai_contender', 'scalar', 'Add an AI lenser as a contender (creator)', {
+    ...battleId,
+    ai_lenser_id: a('uuid', uuid),
+  }),
+  rpc('fn_battles_withdraw', 'void', 'Withdraw your entry', battleId),
+  rpc('fn_battles_invite', 'scalar', 'Invite a contender by email', { ...battleId, email: a('text', z.email().max(254)) }),
+  rpc('fn_battles_invite_with_token', 'rows', 'Invite by email and get the invitation link token', {
+    ...battleId,
+    email: a('text', z.email().max(254)),
+  }),
+  rpc('fn_battles_accept_invitation', 'scalar', 'Accept an invitation (by token, or by id when signed in with the invited email)', {
+    invitation_id: a('uuid', uuid.optional()),
+    token: a('text', z.string().min(16).max(200).optional()),
+  }),
+  rpc('fn_battles_submit', 'scalar', 'Submit (or revise) your entry', {
+    ...battleId,
+    text: a('text', text(200_000).optional()),
+    url: a('text', z.url({ protocol: /^https?$/ }).max(2000).optional()),
+    media: a('jsonb', z.array(z.record(z.string(), z.unknown())).max(20).optional()),
+    run_id: a('uuid', uuid.optional()),
+    artifact_id: a('uuid', uuid.optional()),
+    source_type: a('text', z.enum(['manual', 'execution_output', 'hybrid', 'imported']).optional()),
+    adapter_id: a('uuid', uuid.optional()),
+    model_id: a('uuid', uuid.optional()),
+  }),
+  rpc('fn_submit_vote', 'scalar', 'Cast your vote', {
+    ...battleId,
+    voted_contender_id: a('uuid', uuid.nullable().optional()),
+    vote_value: a('battles.vote_value_enum', z.enum(VOTE_VALUES).optional()),
+    is_draw: a('boolean', z.boolean().optional()),
+    rationale: a('text', text(5000).optional()),
+  }),
+  rpc('fn_battle_vote_eligibility', 'scalar', 'Whether you may vote, and why not', battleId),
+  rpc('fn_battle_get_full', 'row', 'Full battle state for the detail view', { slug: a('text', z.string().min(1).max(100)) }),
+  rpc('fn_battle_gets_feed', 'rows', 'Cursor-paginated feed', {
+    status: a('battles.battle_status_enum', z.enum(STATUSES).optional()),
+    battle_type: a('battles.battle_type_enum', z.enum(BATTLE_TYPES).optional()),
+    limit: a('integer', limit(100).optional()),
+    cursor: a('text', z.string().max(200).optional()),
+    statuses: a('battles.battle_status_enum[]', z.array(z.enum(STATUSES)).min(1).max(8).optional()),
+    task_source: a('text', z.enum(TASK_SOURCES).optional()),
+    contender_structure: a('battles.contender_structure_enum', z.enum(CONTENDER_STRUCTURES).optional()),
+    judging_mode: a('battles.judging_mode_enum', z.enum(JUDGING_MODES).optional()),
+  }),
+  rpc('fn_battles_leaderboard', 'rows', 'Ranked contender list of one battle', battleId),
+  rpc('fn_battles_get_public', 'scalar', 'A battle as public JSON', battleId),
+  rpc(
+    'fn_battles_list_public',
+    'rows',
+    'Deprecated: published battles by offset (use fn_battle_gets_feed)',
+    { limit: a('integer', limit(100).optional()), offset: a('integer', z.number().int().min(0).max(100_000).optional()) },
+    { deprecated: true },
+  ),
+  rpc('fn_battle_get_comments', 'rows', 'Comments, newest first (keyset)', { ...battleId, ...keyset }),
+  rpc('fn_battle_post_comment', 'scalar', 'Comment on a battle', { ...battleId, body: a('text', z.string().trim().min(1).max(5000)) }),
+  rpc('fn_get_global_messages', 'rows', 'Broadcast messages, newest first (keyset)', { ...battleId, ...keyset }),
+  rpc('fn_post_global_message', 'rows', 'Post a broadcast message (handle and role come from your identity)', {
+    ...battleId,
+    body: a('text', z.string().trim().min(1).max(2000)),
+    sender_handle: a('text', text(100).optional()),
+    sender_role: a('text', text(50).optional()),
+  }),
+];
+
+export const RPCS: ReadonlyMap<string, RpcDefinition> = new Map(RPC_LIST.map((r) => [r.name, r]));
+
+export function rpcDefinition(name: string): RpcDefinition {
+  const def = RPCS.get(name);
+  if (!def) throw new Error(`unknown rpc ${name}`);
+  return def;
+}

@@ -1,0 +1,36 @@
+// Runs work as a request's identity: one transaction with the role and JWT claims set the way
+// PostgREST sets them, so auth.uid(), auth.role() and row-level security apply to every statement.
+import type { Db, Queryable } from './db.ts';
+
+export type DbRole = 'anon' | 'authenticated' | 'service_role';
+
+export interface Claims {
+  sub?: string;
+  role: DbRole;
+  /** An AI lenser id the caller owns and acts as (X-Lenserfight-Act-As). */
+  act_as?: string;
+  [claim: string]: unknown;
+}
+
+export const ANON: Claims = { role: 'anon' };
+
+const ROLES: ReadonlySet<string> = new Set(['anon', 'authenticated', 'service_role']);
+
+export async function withClaims<T>(db: Db, claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  if (!ROLES.has(claims.role)) throw new Error(`unknown database role ${claims.role}`);
+  return db.transaction(async (tx) => {
+    await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
+      claims.role,
+      JSON.stringify(claims),
+    ]);
+    return fn(tx);
+  });
+}
+
+export function userClaims(profileId: string, extra: Partial<Claims> = {}): Claims {
+  return { sub: profileId, role: 'authenticated', ...extra };
+}
+
+export function serviceClaims(sub?: string): Claims {
+  return sub ? { sub, role: 'service_role' } : { role: 'service_role' };
+}
