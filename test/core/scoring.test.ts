@@ -137,9 +137,11 @@ describe('rankByScore', () => {
       excluded: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 8 }), fc.nat(), (raw, seed) => {
-        const entries: RankEntry[] = raw.map((e, i) => ({ id: `c${i}`, ...e }));
-        const shuffled = [...entries].sort((a, b) => ((a.id.length * 31 + seed) % 7) - ((b.id.length * 17 + seed) % 5));
+      fc.property(fc.array(fc.tuple(entry, fc.nat()), { maxLength: 8 }), (raw) => {
+        const keyed = raw.map(([e, key], i) => ({ entry: { id: `c${i}`, ...e } as RankEntry, key }));
+        const entries = keyed.map((k) => k.entry);
+        // Reorder by the random keys: a permutation of the same entries.
+        const shuffled = [...keyed].sort((x, y) => x.key - y.key).map((k) => k.entry);
         const a = rankByScore(entries);
         const b = rankByScore(shuffled);
         expect(Object.fromEntries(b.ranks)).toEqual(Object.fromEntries(a.ranks));
