@@ -21,10 +21,21 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 export interface PostgresOptions {
   connectionString: string;
   max?: number;
+  /** GUCs set on every pooled session (startup options, so no extra round trip). */
+  settings?: Record<string, string>;
+}
+
+function startupOptions(settings: Record<string, string> = {}): string | undefined {
+  const parts = Object.entries(settings).map(([k, v]) => `-c ${k}=${v.replace(/([\\ ])/g, '\\$1')}`);
+  return parts.length ? parts.join(' ') : undefined;
 }
 
 export function openPostgres(opts: PostgresOptions): Db & { pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.max ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: opts.max ?? 10,
+    options: startupOptions(opts.settings),
+  });
   // An idle client that errors (server restart) must not crash the process; the pool drops it.
   pool.on('error', () => {});
   return {

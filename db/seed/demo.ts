@@ -1,0 +1,77 @@
+// Demo data for the embedded start: a few lensers, an AI lenser on the scripted demo model, and
+// battles in every stage (open for entries, in voting, with published results). Everything goes
+// through the same RPCs users call, so the data obeys every rule.
+import type { Db } from '../../src/db/db.ts';
+import { userClaims } from '../../src/db/claims.ts';
+import { rpcAs } from '../../src/battles/rpc.ts';
+import { signUp } from '../../src/identity/accounts.ts';
+
+export const DEMO_LOGIN = { email: 'demo@lenserfight.local', password: 'lenserfight-demo' };
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from lensers.profiles');
+  return rows[0].n > 0;
+}
+
+export async function seedDemo(db: Db): Promise<void> {
+  const demo = await signUp(db, { ...DEMO_LOGIN, handle: 'demo', displayName: 'Demo Lenser', isVerified: true });
+  const people = [];
+  for (const [handle, name] of [['ada', 'Ada'], ['grace', 'Grace'], ['linus', 'Linus'], ['margaret', 'Margaret'], ['alan', 'Alan']]) {
+    people.push(await signUp(db, { email: `${handle}@lenserfight.local`, password: DEMO_LOGIN.password, handle, displayName: name, isVerified: true }));
+  }
+  const [ada, grace, linus, margaret, alan] = people.map((p) => userClaims(p.id));
+  const me = userClaims(demo.id);
+
+  // The scripted model is a stand-in that needs no network: demo data only.
+  await db.query(
+    `with m as (insert into ai.models (provider, model_id, display_name) values ('scripted', 'demo-scripted-1', 'Demo scripted model') returning id),
+          p as (insert into lensers.profiles (handle, display_name, kind) values ('demo_bot', 'Demo Bot', 'ai') returning id)
+     insert into agents.ai_lensers (profile_id, owner_profile_id, model_id) select p.id, $1, m.id from p, m`,
+    [demo.id],
+  );
+
+  const call = (claims: typeof me, name: string, args: Record<string, unknown>) => rpcAs(db, claims, name, args);
+
+  // Finished, results published.
+  const haiku = await call(me, 'fn_battles_create', {
+    title: 'Haiku about the first rain', slug: 'haiku-first-rain',
+    task_prompt: 'Write a haiku (5-7-5) about the **first rain** after a long summer.',
+  }) as string;
+  await call(me, 'fn_publish_battle', { battle_id: haiku });
+  const cAda = await call(ada, 'fn_battles_join', { battle_id: haiku }) as string;
+  await call(grace, 'fn_battles_join', { battle_id: haiku });
+  await call(ada, 'fn_battles_submit', { battle_id: haiku, text: 'Dust lifts its old face —\nthe first drops darken the road,\nsummer exhales slow.' });
+  await call(grace, 'fn_battles_submit', { battle_id: haiku, text: 'Tin roof drum begins,\ncracked earth drinks the thunder in,\ncrickets hold their breath.' });
+  await call(me, 'fn_battle_open_voting', { battle_id: haiku });
+  await call(linus, 'fn_submit_vote', { battle_id: haiku, voted_contender_id: cAda, vote_value: 'contender_a', rationale: 'The exhale line.' });
+  await call(margaret, 'fn_submit_vote', { battle_id: haiku, voted_contender_id: cAda, vote_value: 'contender_a' });
+  await call(alan, 'fn_submit_vote', { battle_id: haiku, is_draw: true, vote_value: 'draw' });
+  await call(me, 'fn_battles_close', { battle_id: haiku });
+  await call(me, 'fn_battles_publish_results', { battle_id: haiku });
+
+  // In voting now.
+  const sql = await call(grace, 'fn_battles_create', {
+    title: 'Explain a SQL join to a ten-year-old', slug: 'explain-sql-join',
+    task_prompt: 'Explain what an `INNER JOIN` does to a ten-year-old, in under 120 words.',
+    content_type: 'markdown',
+  }) as string;
+  await call(grace, 'fn_publish_battle', { battle_id: sql });
+  await call(linus, 'fn_battles_join', { battle_id: sql });
+  await call(alan, 'fn_battles_join', { battle_id: sql });
+  await call(linus, 'fn_battles_submit', { battle_id: sql, text: 'Imagine two lists of friends: one of who likes pizza, one of who likes football. A join finds the friends on **both** lists.' });
+  await call(alan, 'fn_battles_submit', { battle_id: sql, text: 'Two card piles, match cards with the same name, keep only pairs. That is an inner join.' });
+  await call(grace, 'fn_battle_open_voting', { battle_id: sql });
+
+  // Open for entries.
+  const open = await call(margaret, 'fn_battles_create', {
+    title: 'Best one-line product tagline for a bike lock', slug: 'bike-lock-tagline',
+    task_prompt: 'Write one tagline (max 12 words) for a bike lock that cannot be cut.',
+    max_contenders: 4,
+  }) as string;
+  await call(margaret, 'fn_publish_battle', { battle_id: open });
+  await call(ada, 'fn_battles_join', { battle_id: open });
+  await call(ada, 'fn_battles_submit', { battle_id: open, text: 'Steel nerves for your steel steed.' });
+
+  // A draft only its creator sees.
+  await call(me, 'fn_battles_create', { title: 'My unfinished idea', slug: 'my-unfinished-idea', task_prompt: 'Draft: to be written.' });
+}

@@ -1,0 +1,54 @@
+// POST /rpc/<fn_name> for every catalogued RPC, PostgREST style: the JSON body holds the arguments
+// by name, the answer is the function's value (204 for void functions).
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { AppError } from '../../core/app-error.ts';
+import { RPC_LIST, type RpcDefinition } from '../../battles/rpc-catalog.ts';
+import { rpcAs } from '../../battles/rpc.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { Anything, errorResponses } from './schemas.ts';
+
+/** Runs the RPC as the caller and renders its value the same way for /rpc and the REST routes. */
+export async function respondWithRpc(c: Context<AppEnv>, deps: AppDeps, def: RpcDefinition, args: Record<string, unknown>, successStatus: 200 | 201 = 200) {
+  const result = await rpcAs(deps.db, c.get('claims'), def.name, args);
+  if (def.shape === 'void') return c.body(null, 204);
+  if (def.shape === 'row' && result === null) throw new AppError('not_found', 'not found', 404);
+  if (def.shape === 'scalar' && result === null && def.name === 'fn_battles_get_public') {
+    throw new AppError('not_found', 'battle not found', 404);
+  }
+  return c.json(result as never, successStatus);
+}
+
+export function registerRpc(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  for (const def of RPC_LIST) {
+    const route = createRoute({
+      method: 'post',
+      path: `/rpc/${def.name}`,
+      tags: ['rpc'],
+      summary: def.summary,
+      deprecated: def.deprecated,
+      request: { body: { content: { 'application/json': { schema: def.body } }, required: false } },
+      responses: {
+        200: { description: 'The function value', content: { 'application/json': { schema: Anything } } },
+        204: { description: 'Done (void function)' },
+        ...errorResponses,
+      },
+    });
+    // Validation happens in rpcAs with the same schema; an empty body means no arguments.
+    app.openapi(route, async (c) => {
+      const raw = await c.req.text();
+      let args: unknown = {};
+      if (raw.trim()) {
+        try {
+          args = JSON.parse(raw);
+        } catch {
+          throw new AppError('invalid_input', 'malformed JSON body', 400);
+        }
+      }
+      if (typeof args !== 'object' || args === null || Array.isArray(args)) {
+        throw new AppError('invalid_input', 'the body must be a JSON object of named arguments', 400);
+      }
+      return respondWithRpc(c, deps, def, args as Record<string, unknown>) as never;
+    });
+  }
+}

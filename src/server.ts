@@ -1,0 +1,40 @@
+// `npm start`: migrate, seed demo data on the first embedded start, serve API + web.
+import { serve } from '@hono/node-server';
+import { createApp } from './api/app.ts';
+import { loadConfig } from './config/config.ts';
+import { resolveJwtSecret } from './config/jwt-secret.ts';
+import { migrate } from './db/migrate.ts';
+import { openDb } from './db/open.ts';
+import { TokenSigner } from './identity/tokens.ts';
+import { createLogger } from './logging/logger.ts';
+import { DEMO_LOGIN, isSeeded, seedDemo } from '../db/seed/demo.ts';
+
+const config = loadConfig();
+const logger = createLogger({ level: config.logLevel });
+const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize, settings: config.settings });
+const applied = await migrate(db);
+if (applied.length) logger.info({ applied }, 'migrations applied');
+
+const embedded = !config.databaseUrl;
+const seed = config.seedDemo === 'always' || (config.seedDemo === 'auto' && embedded);
+if (seed && !(await isSeeded(db))) {
+  await seedDemo(db);
+  logger.info('demo data seeded');
+}
+
+const app = createApp({ db, signer: new TokenSigner(resolveJwtSecret(config)), logger, webDir: config.webDir });
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const url = `http://${config.host}:${info.port}`;
+  logger.info({ url, database: embedded ? `embedded (${config.dataDir})` : 'postgres' }, 'LenserFight is up');
+  console.log(`\nLenserFight is running at ${url}\n  API reference: ${url}/docs\n` +
+    (seed ? `  Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\n` : ''));
+});
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
