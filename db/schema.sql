@@ -1,0 +1,4539 @@
+--
+-- PostgreSQL database dump
+--
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: agents; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA agents;
+
+--
+-- Name: ai; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA ai;
+
+--
+-- Name: auth; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA auth;
+
+--
+-- Name: battles; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA battles;
+
+--
+-- Name: execution; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA execution;
+
+--
+-- Name: lensers; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA lensers;
+
+--
+-- Name: lenses; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA lenses;
+
+--
+-- Name: ops; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA ops;
+
+--
+-- Name: workflows; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA workflows;
+
+--
+-- Name: battle_status_enum; Type: TYPE; Schema: battles; Owner: -
+--
+
+CREATE TYPE battles.battle_status_enum AS ENUM (
+    'draft',
+    'open',
+    'executing',
+    'voting',
+    'scoring',
+    'closed',
+    'published',
+    'archived'
+);
+
+--
+-- Name: battle_type_enum; Type: TYPE; Schema: battles; Owner: -
+--
+
+CREATE TYPE battles.battle_type_enum AS ENUM (
+    'ai_vs_ai',
+    'human_vs_human_ai_votes',
+    'human_vs_human_open_votes',
+    'human_vs_ai',
+    'workflow_battle',
+    'lenser_battle'
+);
+
+--
+-- Name: contender_structure_enum; Type: TYPE; Schema: battles; Owner: -
+--
+
+CREATE TYPE battles.contender_structure_enum AS ENUM (
+    'ai_vs_ai',
+    'human_vs_human',
+    'human_vs_ai'
+);
+
+--
+-- Name: contender_type_enum; Type: TYPE; Schema: battles; Owner: -
+--
+
+CREATE TYPE battles.contender_type_enum AS ENUM (
+    'human',
+    'ai_model',
+    'ai_agent'
+);
+
+--
+-- Name: judging_mode_enum; Type: TYPE; Schema: battles; Owner: -
+--
+
+CREATE TYPE battles.judging_mode_enum AS ENUM (
+    'community_vote',
+    'ai_judge',
+    'rubric_score',
+    'auto_score'
+);
+
+--
+-- Name: scorecard_result_enum; Type: TYPE; Schema: battles; Owner: -
+--
+
+CREATE TYPE battles.scorecard_result_enum AS ENUM (
+    'pass',
+    'fail',
+    'partial',
+    'skipped'
+);
+
+--
+-- Name: submission_status_enum; Type: TYPE; Schema: battles; Owner: -
+--
+
+CREATE TYPE battles.submission_status_enum AS ENUM (
+    'pending',
+    'streaming',
+    'submitted',
+    'withdrawn',
+    'disqualified'
+);
+
+--
+-- Name: vote_value_enum; Type: TYPE; Schema: battles; Owner: -
+--
+
+CREATE TYPE battles.vote_value_enum AS ENUM (
+    'contender_a',
+    'contender_b',
+    'draw'
+);
+
+--
+-- Name: voter_eligibility_enum; Type: TYPE; Schema: battles; Owner: -
+--
+
+CREATE TYPE battles.voter_eligibility_enum AS ENUM (
+    'open',
+    'lenser_only',
+    'verified_lenser',
+    'human_only',
+    'ai_only'
+);
+
+--
+-- Name: jwt(); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.jwt() RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+        select coalesce(nullif(current_setting('request.jwt.claims', true), ''), '{}')::jsonb
+      $$;
+
+--
+-- Name: role(); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.role() RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+        select coalesce(nullif(current_setting('request.jwt.claim.role', true), ''), auth.jwt() ->> 'role')
+      $$;
+
+--
+-- Name: uid(); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.uid() RETURNS uuid
+    LANGUAGE sql STABLE
+    AS $$
+        select nullif(coalesce(nullif(current_setting('request.jwt.claim.sub', true), ''),
+                               auth.jwt() ->> 'sub'), '')::uuid
+      $$;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: battles; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.battles (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    creator_lenser_id uuid NOT NULL,
+    principal_id uuid NOT NULL,
+    title text NOT NULL,
+    slug text NOT NULL,
+    task_prompt text NOT NULL,
+    rubric_id uuid,
+    status battles.battle_status_enum DEFAULT 'draft'::battles.battle_status_enum NOT NULL,
+    battle_type battles.battle_type_enum NOT NULL,
+    voter_eligibility battles.voter_eligibility_enum DEFAULT 'open'::battles.voter_eligibility_enum NOT NULL,
+    max_contenders integer DEFAULT 2 NOT NULL,
+    invite_code text,
+    voting_opens_at timestamp with time zone,
+    voting_closes_at timestamp with time zone,
+    published_at timestamp with time zone,
+    finalized_at timestamp with time zone,
+    winner_contender_id uuid,
+    total_vote_count integer DEFAULT 0 NOT NULL,
+    handicap_config jsonb DEFAULT '{}'::jsonb NOT NULL,
+    content_type text DEFAULT 'text'::text NOT NULL,
+    contender_structure battles.contender_structure_enum NOT NULL,
+    judging_mode battles.judging_mode_enum NOT NULL,
+    task_source text NOT NULL,
+    challenge_type text,
+    workflow_id uuid,
+    rule_snapshot jsonb,
+    rule_snapshot_sha256 text,
+    rules_frozen_at timestamp with time zone,
+    cancelled_at timestamp with time zone,
+    archived_at timestamp with time zone,
+    finalize_summary jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    deleted_at timestamp with time zone,
+    CONSTRAINT battles_auto_score_challenge CHECK (((judging_mode <> 'auto_score'::battles.judging_mode_enum) OR (challenge_type = ANY (ARRAY['math_calculation'::text, 'writing_contest'::text])))),
+    CONSTRAINT battles_challenge_type_check CHECK ((challenge_type ~ '^[a-z][a-z0-9_]{1,63}$'::text)),
+    CONSTRAINT battles_content_type_check CHECK ((content_type = ANY (ARRAY['text'::text, 'code'::text, 'markdown'::text, 'image'::text, 'video'::text, 'audio'::text, 'link'::text]))),
+    CONSTRAINT battles_handicap_config_check CHECK ((jsonb_typeof(handicap_config) = 'object'::text)),
+    CONSTRAINT battles_invite_code_check CHECK ((invite_code ~ '^[A-Za-z0-9_-]{8,64}$'::text)),
+    CONSTRAINT battles_max_contenders_check CHECK (((max_contenders >= 2) AND (max_contenders <= 26))),
+    CONSTRAINT battles_only_drafts_deleted CHECK (((deleted_at IS NULL) OR (status = 'draft'::battles.battle_status_enum))),
+    CONSTRAINT battles_rubric_score_needs_rubric CHECK (((judging_mode <> 'rubric_score'::battles.judging_mode_enum) OR (status = 'draft'::battles.battle_status_enum) OR (rubric_id IS NOT NULL))),
+    CONSTRAINT battles_rule_snapshot_sha256_check CHECK ((rule_snapshot_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT battles_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND ((length(slug) >= 3) AND (length(slug) <= 100)))),
+    CONSTRAINT battles_snapshot_complete CHECK (((rule_snapshot IS NULL) = (rule_snapshot_sha256 IS NULL))),
+    CONSTRAINT battles_task_prompt_check CHECK (((length(btrim(task_prompt)) >= 1) AND (length(btrim(task_prompt)) <= 50000))),
+    CONSTRAINT battles_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200))),
+    CONSTRAINT battles_total_vote_count_check CHECK ((total_vote_count >= 0)),
+    CONSTRAINT battles_voting_window CHECK (((voting_opens_at IS NULL) OR (voting_closes_at IS NULL) OR (voting_opens_at < voting_closes_at)))
+);
+
+--
+-- Name: fn_add_contender(battles.battles, uuid, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_add_contender(b battles.battles, p_profile_id uuid, p_entry_mode text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_profile lensers.profiles;
+  v_ai agents.ai_lensers;
+  v_type battles.contender_type_enum;
+  v_count integer;
+  v_same integer;
+  v_id uuid;
+begin
+  select * into v_profile from lensers.profiles where id = p_profile_id;
+  if v_profile.kind = 'ai' then
+    select * into v_ai from agents.ai_lensers where profile_id = p_profile_id;
+    v_type := v_ai.agent_kind::battles.contender_type_enum;
+  else
+    v_type := 'human';
+  end if;
+
+  select m.contender_id into v_id from battles.contender_entity_map m
+   where m.battle_id = b.id and (m.profile_id = p_profile_id or m.ai_lenser_id = v_ai.id);
+  if v_id is not null then
+    return v_id;  -- joining twice is a no-op
+  end if;
+
+  if b.status not in ('draft', 'open') then
+    perform ops.fail('battle_not_open', format('this battle is %s and takes no new contenders', b.status), '55000');
+  end if;
+  if v_profile.is_anonymous then
+    perform ops.fail('guest_not_allowed', 'guest accounts cannot contend; sign up first', '42501');
+  end if;
+  if b.contender_structure = 'ai_vs_ai' and v_type = 'human' then
+    perform ops.fail('contender_structure', 'this battle is AI vs AI: join as one of your AI lensers', '55000');
+  elsif b.contender_structure = 'human_vs_human' and v_type <> 'human' then
+    perform ops.fail('contender_structure', 'this battle is human vs human', '55000');
+  end if;
+  select count(*), count(*) filter (where (c.contender_type = 'human') = (v_type = 'human'))
+    into v_count, v_same from battles.contenders c where c.battle_id = b.id;
+  if v_count >= b.max_contenders then
+    perform ops.fail('battle_full', format('this battle is full (%s contenders)', b.max_contenders), '55000');
+  end if;
+  -- Human vs AI keeps room for both sides.
+  if b.contender_structure = 'human_vs_ai' and v_same >= b.max_contenders - 1 then
+    perform ops.fail('contender_structure', format('the %s side of this battle is full', case when v_type = 'human' then 'human' else 'AI' end), '55000');
+  end if;
+
+  insert into battles.contenders (battle_id, slot, contender_type, display_name, contender_status, entry_mode, accepted_at)
+  values (b.id, chr(65 + v_count), v_type, v_profile.display_name, 'active', p_entry_mode, now())
+  returning id into v_id;
+  insert into battles.contender_entity_map (contender_id, battle_id, profile_id, ai_lenser_id)
+  values (v_id, b.id, case when v_ai.id is null then p_profile_id end, v_ai.id);
+  perform battles.fn_log_event(b.id, 'contender_joined',
+    jsonb_build_object('contender_id', v_id, 'slot', chr(65 + v_count), 'entry_mode', p_entry_mode));
+  return v_id;
+end $$;
+
+--
+-- Name: fn_apply_transition(uuid, text, jsonb); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_apply_transition(p_battle_id uuid, p_action text, p_metadata jsonb DEFAULT '{}'::jsonb) RETURNS battles.battles
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  r battles.transition_rules;
+  v_creator boolean := battles.fn_is_creator(b);
+  v_system boolean := lensers.fn_is_system();
+  v_operator boolean := lensers.fn_is_operator() and not lensers.fn_is_system();
+begin
+  select * into r from battles.transition_rules where action = p_action and from_status = b.status;
+  if not found then
+    if not exists (select 1 from battles.transition_rules where action = p_action) then
+      perform ops.fail('invalid_input', format('unknown battle action %s', p_action), '22023');
+    end if;
+    perform ops.fail('invalid_transition',
+      format('cannot %s a battle that is %s', replace(p_action, '_', ' '), b.status), '55000');
+  end if;
+  if not ((r.by_creator and v_creator) or (r.by_system and v_system) or (r.by_operator and v_operator)) then
+    perform ops.fail('forbidden',
+      format('only %s may %s this battle',
+        array_to_string(array_remove(array[
+          case when r.by_creator then 'its creator' end,
+          case when r.by_system then 'the system' end,
+          case when r.by_operator then 'an operator' end], null), ' or '),
+        replace(p_action, '_', ' ')), '42501');
+  end if;
+  update battles.battles set status = r.to_status where id = p_battle_id returning * into b;
+  perform battles.fn_log_event(p_battle_id, 'status_change',
+    jsonb_build_object('from', r.from_status, 'to', r.to_status, 'action', p_action) || coalesce(p_metadata, '{}'));
+  if r.event_type is not null then
+    perform battles.fn_log_event(p_battle_id, r.event_type, coalesce(p_metadata, '{}'));
+  end if;
+  return b;
+end $$;
+
+--
+-- Name: fn_battle_close_voting(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_close_voting(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform battles.fn_apply_transition(p_battle_id, 'close_voting');
+  update battles.battles set voting_closes_at = least(coalesce(voting_closes_at, now()), now()) where id = p_battle_id;
+end $$;
+
+--
+-- Name: fn_battle_get_comments(uuid, integer, timestamp with time zone, uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_get_comments(p_battle_id uuid, p_limit integer DEFAULT 50, p_before_ts timestamp with time zone DEFAULT NULL::timestamp with time zone, p_before_id uuid DEFAULT NULL::uuid) RETURNS TABLE(id uuid, battle_id uuid, author_lenser_id uuid, author_handle text, author_display_name text, body text, created_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select c.id, c.battle_id, c.author_lenser_id, p.handle, p.display_name, c.body, c.created_at
+    from battles.comments c join lensers.profiles p on p.id = c.author_lenser_id
+   where c.battle_id = p_battle_id
+     and (p_before_ts is null or (c.created_at, c.id) < (p_before_ts, coalesce(p_before_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)))
+   order by c.created_at desc, c.id desc
+   limit least(greatest(coalesce(p_limit, 50), 1), 200)
+$$;
+
+--
+-- Name: fn_battles_contender_count(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_contender_count(p_battle_id uuid) RETURNS TABLE(contender_id uuid)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select c.id from battles.contenders c where c.battle_id = p_battle_id and battles.fn_can_view(p_battle_id)
+$$;
+
+--
+-- Name: contender_entity_map; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.contender_entity_map (
+    contender_id uuid NOT NULL,
+    battle_id uuid NOT NULL,
+    profile_id uuid,
+    ai_lenser_id uuid,
+    group_id uuid,
+    CONSTRAINT entity_map_exactly_one CHECK ((num_nonnulls(profile_id, ai_lenser_id, group_id) = 1))
+);
+
+--
+-- Name: contenders; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.contenders (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    battle_id uuid NOT NULL,
+    slot character(1) NOT NULL,
+    contender_type battles.contender_type_enum NOT NULL,
+    display_name text NOT NULL,
+    contender_status text DEFAULT 'active'::text NOT NULL,
+    entry_mode text DEFAULT 'direct'::text NOT NULL,
+    joined_at timestamp with time zone DEFAULT now() NOT NULL,
+    accepted_at timestamp with time zone,
+    withdrawn_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT contenders_contender_status_check CHECK ((contender_status = ANY (ARRAY['pending'::text, 'accepted'::text, 'active'::text, 'withdrawn'::text, 'disqualified'::text, 'eliminated'::text]))),
+    CONSTRAINT contenders_display_name_check CHECK (((length(btrim(display_name)) >= 1) AND (length(btrim(display_name)) <= 80))),
+    CONSTRAINT contenders_entry_mode_check CHECK ((entry_mode = ANY (ARRAY['direct'::text, 'invited'::text, 'qualified'::text, 'wildcard'::text, 'auto_join'::text]))),
+    CONSTRAINT contenders_slot_check CHECK ((slot ~ '^[A-Z]$'::text))
+);
+
+--
+-- Name: submissions; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.submissions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    battle_id uuid NOT NULL,
+    contender_id uuid NOT NULL,
+    status battles.submission_status_enum DEFAULT 'submitted'::battles.submission_status_enum NOT NULL,
+    content_text text,
+    content_url text,
+    content_media jsonb DEFAULT '[]'::jsonb NOT NULL,
+    execution_run_id uuid,
+    source_type text DEFAULT 'manual'::text NOT NULL,
+    model_id uuid,
+    adapter_id uuid,
+    artifact_id uuid,
+    submitted_at timestamp with time zone,
+    is_final boolean DEFAULT false NOT NULL,
+    revision_of_id uuid,
+    integrity_hash text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT submissions_content_media_check CHECK ((jsonb_typeof(content_media) = 'array'::text)),
+    CONSTRAINT submissions_content_text_check CHECK ((length(content_text) <= 200000)),
+    CONSTRAINT submissions_content_url_check CHECK (((content_url ~ '^https?://'::text) AND (length(content_url) <= 2000))),
+    CONSTRAINT submissions_has_content CHECK (((content_text IS NOT NULL) OR (content_url IS NOT NULL) OR (jsonb_array_length(content_media) > 0) OR (execution_run_id IS NOT NULL))),
+    CONSTRAINT submissions_integrity_hash_check CHECK ((integrity_hash ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT submissions_source_type_check CHECK ((source_type = ANY (ARRAY['manual'::text, 'execution_output'::text, 'hybrid'::text, 'imported'::text])))
+);
+
+--
+-- Name: vote_aggregates; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.vote_aggregates (
+    battle_id uuid NOT NULL,
+    contender_id uuid NOT NULL,
+    raw_vote_count integer DEFAULT 0 NOT NULL,
+    weighted_vote_sum numeric(14,4) DEFAULT 0 NOT NULL,
+    draw_count integer DEFAULT 0 NOT NULL,
+    rank_position integer,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT vote_aggregates_draw_count_check CHECK ((draw_count >= 0)),
+    CONSTRAINT vote_aggregates_rank_position_check CHECK ((rank_position >= 1)),
+    CONSTRAINT vote_aggregates_raw_vote_count_check CHECK ((raw_vote_count >= 0)),
+    CONSTRAINT vote_aggregates_weighted_vote_sum_check CHECK ((weighted_vote_sum >= (0)::numeric))
+);
+
+--
+-- Name: votes; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.votes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    battle_id uuid NOT NULL,
+    voter_lenser_id uuid NOT NULL,
+    principal_id uuid,
+    voted_contender_id uuid,
+    vote_value battles.vote_value_enum,
+    is_draw boolean DEFAULT false NOT NULL,
+    weight numeric(10,4) DEFAULT 1.0 NOT NULL,
+    is_ai_vote boolean DEFAULT false NOT NULL,
+    rationale text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT votes_draw_shape CHECK (((is_draw AND (voted_contender_id IS NULL) AND (vote_value = 'draw'::battles.vote_value_enum)) OR ((NOT is_draw) AND (voted_contender_id IS NOT NULL) AND (vote_value IS DISTINCT FROM 'draw'::battles.vote_value_enum)))),
+    CONSTRAINT votes_rationale_check CHECK ((length(rationale) <= 5000)),
+    CONSTRAINT votes_weight_check CHECK (((weight > (0)::numeric) AND (weight <= (1000)::numeric)))
+);
+
+--
+-- Name: profiles; Type: TABLE; Schema: lensers; Owner: -
+--
+
+CREATE TABLE lensers.profiles (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    handle text NOT NULL,
+    display_name text NOT NULL,
+    kind text DEFAULT 'human'::text NOT NULL,
+    is_anonymous boolean DEFAULT false NOT NULL,
+    is_verified boolean DEFAULT false NOT NULL,
+    is_operator boolean DEFAULT false NOT NULL,
+    bio text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT profiles_ai_not_operator CHECK (((kind = 'human'::text) OR (NOT is_operator))),
+    CONSTRAINT profiles_bio_check CHECK ((length(bio) <= 2000)),
+    CONSTRAINT profiles_display_name_check CHECK (((length(btrim(display_name)) >= 1) AND (length(btrim(display_name)) <= 80))),
+    CONSTRAINT profiles_handle_check CHECK ((handle ~ '^[a-z0-9_]{3,30}$'::text)),
+    CONSTRAINT profiles_kind_check CHECK ((kind = ANY (ARRAY['human'::text, 'ai'::text])))
+);
+
+--
+-- Name: v_battle_full; Type: VIEW; Schema: battles; Owner: -
+--
+
+CREATE VIEW battles.v_battle_full WITH (security_invoker='true') AS
+ SELECT b.id,
+    b.slug,
+    b.title,
+    b.task_prompt,
+    b.status,
+    b.battle_type,
+    b.task_source,
+    b.contender_structure,
+    b.judging_mode,
+    b.challenge_type,
+    b.content_type,
+    b.voter_eligibility,
+    b.max_contenders,
+    (b.invite_code IS NOT NULL) AS invite_only,
+    b.voting_opens_at,
+    b.voting_closes_at,
+    b.published_at,
+    b.finalized_at,
+    b.cancelled_at,
+    b.archived_at,
+    b.winner_contender_id,
+    b.total_vote_count,
+    b.handicap_config,
+    b.rule_snapshot,
+    b.rule_snapshot_sha256,
+    b.rules_frozen_at,
+    b.finalize_summary,
+    b.rubric_id,
+    b.created_at,
+    b.updated_at,
+    jsonb_build_object('id', p.id, 'handle', p.handle, 'display_name', p.display_name) AS creator,
+    ( SELECT (count(*))::integer AS count
+           FROM battles.fn_battles_contender_count(b.id) fn_battles_contender_count(contender_id)) AS contender_count,
+    COALESCE(( SELECT jsonb_agg(jsonb_build_object('id', c.id, 'slot', c.slot, 'contender_type', c.contender_type, 'display_name', c.display_name, 'contender_status', c.contender_status, 'entry_mode', c.entry_mode, 'joined_at', c.joined_at, 'profile_id', m.profile_id, 'ai_lenser_id', m.ai_lenser_id) ORDER BY c.slot) AS jsonb_agg
+           FROM (battles.contenders c
+             LEFT JOIN battles.contender_entity_map m ON ((m.contender_id = c.id)))
+          WHERE (c.battle_id = b.id)), '[]'::jsonb) AS contenders,
+    COALESCE(( SELECT jsonb_agg(jsonb_build_object('id', s.id, 'contender_id', s.contender_id, 'content_text', s.content_text, 'content_url', s.content_url, 'content_media', s.content_media, 'source_type', s.source_type, 'submitted_at', s.submitted_at, 'integrity_hash', s.integrity_hash, 'revision_of_id', s.revision_of_id) ORDER BY s.integrity_hash) AS jsonb_agg
+           FROM battles.submissions s
+          WHERE ((s.battle_id = b.id) AND s.is_final)), '[]'::jsonb) AS entries,
+    COALESCE(( SELECT jsonb_agg(jsonb_build_object('contender_id', a.contender_id, 'raw_vote_count', a.raw_vote_count, 'weighted_vote_sum', a.weighted_vote_sum, 'draw_count', a.draw_count, 'rank_position', a.rank_position) ORDER BY a.rank_position) AS jsonb_agg
+           FROM battles.vote_aggregates a
+          WHERE (a.battle_id = b.id)), '[]'::jsonb) AS results,
+    ( SELECT jsonb_build_object('vote_id', v.id, 'voted_contender_id', v.voted_contender_id, 'vote_value', v.vote_value, 'is_draw', v.is_draw, 'created_at', v.created_at) AS jsonb_build_object
+           FROM battles.votes v
+          WHERE ((v.battle_id = b.id) AND ((v.principal_id = auth.uid()) OR (v.voter_lenser_id = auth.uid())))
+         LIMIT 1) AS my_vote
+   FROM (battles.battles b
+     JOIN lensers.profiles p ON ((p.id = b.creator_lenser_id)));
+
+--
+-- Name: fn_battle_get_full(text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_get_full(p_slug text) RETURNS battles.v_battle_full
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select * from battles.v_battle_full where slug = p_slug
+$$;
+
+--
+-- Name: fn_battle_gets_feed(battles.battle_status_enum, battles.battle_type_enum, integer, text, battles.battle_status_enum[], text, battles.contender_structure_enum, battles.judging_mode_enum); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum DEFAULT NULL::battles.battle_status_enum, p_battle_type battles.battle_type_enum DEFAULT NULL::battles.battle_type_enum, p_limit integer DEFAULT 20, p_cursor text DEFAULT NULL::text, p_statuses battles.battle_status_enum[] DEFAULT NULL::battles.battle_status_enum[], p_task_source text DEFAULT NULL::text, p_contender_structure battles.contender_structure_enum DEFAULT NULL::battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum DEFAULT NULL::battles.judging_mode_enum) RETURNS TABLE(id uuid, slug text, title text, status battles.battle_status_enum, battle_type battles.battle_type_enum, task_source text, contender_structure battles.contender_structure_enum, judging_mode battles.judging_mode_enum, challenge_type text, voter_eligibility battles.voter_eligibility_enum, total_vote_count integer, contender_count integer, voting_opens_at timestamp with time zone, voting_closes_at timestamp with time zone, created_at timestamp with time zone, creator_handle text, cursor text)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_ts timestamptz;
+  v_id uuid;
+begin
+  if p_limit is null or p_limit < 1 or p_limit > 100 then
+    perform ops.fail('invalid_input', 'limit must be between 1 and 100', '22023');
+  end if;
+  if p_cursor is not null then
+    begin
+      v_ts := split_part(p_cursor, '|', 1)::timestamptz;
+      v_id := split_part(p_cursor, '|', 2)::uuid;
+    exception when others then
+      perform ops.fail('invalid_cursor', 'cursor is not one this feed returned', '22023');
+    end;
+  end if;
+  return query
+  select b.id, b.slug, b.title, b.status, b.battle_type, b.task_source, b.contender_structure, b.judging_mode,
+         b.challenge_type, b.voter_eligibility, b.total_vote_count,
+         (select count(*)::integer from battles.fn_battles_contender_count(b.id)),
+         b.voting_opens_at, b.voting_closes_at, b.created_at, p.handle,
+         to_char(b.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || b.id::text
+    from battles.battles b
+    join lensers.profiles p on p.id = b.creator_lenser_id
+   where b.deleted_at is null
+     and (case when p_status is null and p_statuses is null then b.status <> 'archived'
+               else (p_status is null or b.status = p_status) and (p_statuses is null or b.status = any (p_statuses)) end)
+     and (p_battle_type is null or b.battle_type = p_battle_type)
+     and (p_task_source is null or b.task_source = p_task_source)
+     and (p_contender_structure is null or b.contender_structure = p_contender_structure)
+     and (p_judging_mode is null or b.judging_mode = p_judging_mode)
+     and (p_cursor is null or (b.created_at, b.id) < (v_ts, v_id))
+   order by b.created_at desc, b.id desc
+   limit p_limit;
+end $$;
+
+--
+-- Name: fn_battle_open_voting(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_open_voting(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare b battles.battles := battles.fn_lock_visible(p_battle_id);
+begin
+  if b.status in ('open', 'executing') and battles.fn_count_entries(p_battle_id) < 2 then
+    perform ops.fail('not_enough_entries', 'voting needs at least two entries', '55000');
+  end if;
+  if b.status in ('open', 'executing') and b.voting_closes_at is not null and b.voting_closes_at <= now() then
+    perform ops.fail('voting_window_past', 'the voting window has already closed', '55000');
+  end if;
+  perform battles.fn_apply_transition(p_battle_id, 'open_voting');
+  -- Opening by hand before the scheduled time opens now; the scheduled close stays.
+  update battles.battles set voting_opens_at = least(coalesce(voting_opens_at, now()), now()) where id = p_battle_id;
+end $$;
+
+--
+-- Name: fn_battle_post_comment(uuid, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_post_comment(p_battle_id uuid, p_body text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare v_me uuid := lensers.fn_acting_profile_id(); v_id uuid;
+begin
+  if not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  insert into battles.comments (battle_id, author_lenser_id, body) values (p_battle_id, v_me, btrim(p_body))
+  returning id into v_id;
+  return v_id;
+end $$;
+
+--
+-- Name: fn_battle_start_execution(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_start_execution(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform battles.fn_apply_transition(p_battle_id, 'start_execution');
+end $$;
+
+--
+-- Name: fn_battle_start_scoring(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_start_scoring(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform battles.fn_lock_visible(p_battle_id);
+  if battles.fn_count_entries(p_battle_id) < 1 then
+    perform ops.fail('not_enough_entries', 'scoring needs at least one entry', '55000');
+  end if;
+  perform battles.fn_apply_transition(p_battle_id, 'start_scoring');
+end $$;
+
+--
+-- Name: fn_battle_vote_eligibility(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_vote_eligibility(p_battle_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles;
+  r record;
+begin
+  select * into b from battles.battles where id = p_battle_id and deleted_at is null;
+  if not found or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  if auth.uid() is null then
+    return jsonb_build_object('can_vote', false, 'code', 'not_authenticated', 'message', 'sign in to vote');
+  end if;
+  select * into r from battles.fn_vote_refusal(b, lensers.fn_acting_profile_id(), lensers.fn_require_principal());
+  return jsonb_build_object('can_vote', r.code is null, 'code', r.code, 'message', r.message);
+end $$;
+
+--
+-- Name: fn_battles_accept_invitation(uuid, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_accept_invitation(p_invitation_id uuid DEFAULT NULL::uuid, p_token text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_me uuid := lensers.fn_require_principal();
+  i battles.invitations;
+  b battles.battles;
+  v_contender uuid;
+begin
+  if p_token is not null then
+    select * into i from battles.invitations where token_hash = encode(sha256(convert_to(p_token, 'UTF8')), 'hex') for update;
+  else
+    select * into i from battles.invitations
+     where id = p_invitation_id
+       and lower(email) = (select lower(a.email) from ops.accounts a where a.id = v_me)
+     for update;
+  end if;
+  if not found then
+    perform ops.fail('not_found', 'invitation not found', 'P0002');
+  end if;
+  if i.accepted_by is not null and i.accepted_by <> v_me then
+    perform ops.fail('invitation_used', 'this invitation was accepted by someone else', '55000');
+  end if;
+  if i.accepted_by is null and i.expires_at < now() then
+    perform ops.fail('invitation_expired', 'this invitation has expired', '55000');
+  end if;
+  select * into b from battles.battles where id = i.battle_id for update;
+  v_contender := battles.fn_add_contender(b, v_me, 'invited');
+  if i.accepted_by is null then
+    update battles.invitations set accepted_by = v_me, accepted_at = now(), contender_id = v_contender where id = i.id;
+    perform battles.fn_log_event(b.id, 'invitation_accepted', jsonb_build_object('invitation_id', i.id, 'contender_id', v_contender));
+  end if;
+  return v_contender;
+end $$;
+
+--
+-- Name: fn_battles_add_ai_contender(uuid, uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_add_ai_contender(p_battle_id uuid, p_ai_lenser_id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  v_profile uuid;
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may add AI contenders', '42501');
+  end if;
+  select profile_id into v_profile from agents.ai_lensers where id = p_ai_lenser_id;
+  if v_profile is null then
+    perform ops.fail('not_found', 'AI lenser not found', 'P0002');
+  end if;
+  return battles.fn_add_contender(b, v_profile, 'invited');
+end $$;
+
+--
+-- Name: fn_battles_archive(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_archive(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform battles.fn_apply_transition(p_battle_id, 'archive');
+  update battles.battles set archived_at = now() where id = p_battle_id;
+end $$;
+
+--
+-- Name: fn_battles_cancel(uuid, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_cancel(p_battle_id uuid, p_reason text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform battles.fn_apply_transition(p_battle_id, 'cancel', jsonb_build_object('reason', p_reason));
+  update battles.battles set cancelled_at = now(), archived_at = now() where id = p_battle_id;
+end $$;
+
+--
+-- Name: fn_battles_clone(uuid, text, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_clone(p_battle_id uuid, p_title text, p_slug text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare b battles.battles;
+begin
+  select * into b from battles.battles where id = p_battle_id;
+  if not found or b.deleted_at is not null or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  return battles.fn_insert_battle(p_title, p_slug, b.task_prompt, b.rubric_id, b.task_source,
+    b.contender_structure, b.judging_mode, b.challenge_type, b.voter_eligibility, b.max_contenders,
+    b.content_type, b.invite_code is not null, null, null, b.handicap_config, b.workflow_id,
+    jsonb_build_object('cloned_from', b.id));
+end $$;
+
+--
+-- Name: fn_battles_close(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_close(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare b battles.battles := battles.fn_lock_visible(p_battle_id);
+begin
+  if b.status = 'voting' then
+    perform battles.fn_battle_close_voting(p_battle_id);
+  end if;
+  perform battles.fn_battles_finalize(p_battle_id);
+end $$;
+
+--
+-- Name: fn_battles_create(text, text, text, uuid, text, battles.contender_structure_enum, battles.judging_mode_enum, text, battles.voter_eligibility_enum, integer, text, boolean, timestamp with time zone, timestamp with time zone, jsonb, uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_create(p_title text, p_slug text, p_task_prompt text, p_rubric_id uuid DEFAULT NULL::uuid, p_task_source text DEFAULT 'challenge'::text, p_contender_structure battles.contender_structure_enum DEFAULT 'human_vs_human'::battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum DEFAULT 'community_vote'::battles.judging_mode_enum, p_challenge_type text DEFAULT NULL::text, p_voter_eligibility battles.voter_eligibility_enum DEFAULT 'open'::battles.voter_eligibility_enum, p_max_contenders integer DEFAULT 2, p_content_type text DEFAULT 'text'::text, p_invite_only boolean DEFAULT false, p_voting_opens_at timestamp with time zone DEFAULT NULL::timestamp with time zone, p_voting_closes_at timestamp with time zone DEFAULT NULL::timestamp with time zone, p_handicap_config jsonb DEFAULT '{}'::jsonb, p_workflow_id uuid DEFAULT NULL::uuid) RETURNS uuid
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select battles.fn_insert_battle(p_title, p_slug, p_task_prompt, p_rubric_id, p_task_source,
+    p_contender_structure, p_judging_mode, p_challenge_type, p_voter_eligibility, p_max_contenders,
+    p_content_type, p_invite_only, p_voting_opens_at, p_voting_closes_at, p_handicap_config, p_workflow_id, '{}')
+$$;
+
+--
+-- Name: fn_battles_create_from_template(uuid, text, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_create_from_template(p_template_id uuid, p_title text, p_slug text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare t battles.templates;
+begin
+  select * into t from battles.templates
+   where id = p_template_id and (is_public or creator_lenser_id = auth.uid());
+  if not found then
+    perform ops.fail('not_found', 'template not found', 'P0002');
+  end if;
+  return battles.fn_insert_battle(p_title, p_slug, t.task_prompt, t.rubric_id, t.task_source,
+    t.contender_structure, t.judging_mode, t.challenge_type, t.voter_eligibility, t.max_contenders,
+    t.content_type, false, null, null, t.handicap_config, null, jsonb_build_object('template_id', t.id));
+end $$;
+
+--
+-- Name: fn_battles_create_template(uuid, text, boolean); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_create_template(p_battle_id uuid, p_title text, p_is_public boolean DEFAULT true) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare b battles.battles; v_id uuid;
+begin
+  perform lensers.fn_require_principal();
+  select * into b from battles.battles where id = p_battle_id;
+  if not found or b.deleted_at is not null or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  insert into battles.templates (creator_lenser_id, title, task_prompt, rubric_id, task_source, contender_structure,
+    judging_mode, challenge_type, voter_eligibility, max_contenders, content_type, handicap_config, is_public)
+  values (auth.uid(), p_title, b.task_prompt, b.rubric_id, b.task_source, b.contender_structure, b.judging_mode,
+    b.challenge_type, b.voter_eligibility, b.max_contenders, b.content_type, b.handicap_config, coalesce(p_is_public, true))
+  returning id into v_id;
+  return v_id;
+end $$;
+
+--
+-- Name: fn_battles_delete(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_delete(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare b battles.battles := battles.fn_lock_visible(p_battle_id);
+begin
+  if not (battles.fn_is_creator(b) or (lensers.fn_is_operator() and not lensers.fn_is_system())) then
+    perform ops.fail('forbidden', 'only its creator or an operator may delete this battle', '42501');
+  end if;
+  if b.status <> 'draft' then
+    perform ops.fail('invalid_transition', format('only drafts can be deleted; this battle is %s (archive it instead)', b.status), '55000');
+  end if;
+  update battles.battles set deleted_at = now() where id = p_battle_id;
+  perform battles.fn_log_event(p_battle_id, 'status_change', jsonb_build_object('from', 'draft', 'to', 'draft', 'action', 'delete'));
+end $$;
+
+--
+-- Name: fn_battles_finalize(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_finalize(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare b battles.battles := battles.fn_lock_visible(p_battle_id);
+begin
+  if b.status <> 'scoring' then
+    -- Let the state machine explain the refusal (and check the caller) in one place.
+    perform battles.fn_apply_transition(p_battle_id, 'finalize');
+  end if;
+  perform battles.fn_rank_and_close(b);
+end $$;
+
+--
+-- Name: fn_battles_get_public(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_get_public(p_battle_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select to_jsonb(v) from battles.v_battle_full v where v.id = p_battle_id
+$$;
+
+--
+-- Name: fn_battles_invite(uuid, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_invite(p_battle_id uuid, p_email text) RETURNS uuid
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select invitation_id from battles.fn_battles_invite_with_token(p_battle_id, p_email)
+$$;
+
+--
+-- Name: fn_battles_invite_with_token(uuid, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_invite_with_token(p_battle_id uuid, p_email text) RETURNS TABLE(invitation_id uuid, token text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  v_token text := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+  v_id uuid;
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may invite', '42501');
+  end if;
+  if b.status not in ('draft', 'open') then
+    perform ops.fail('battle_not_open', format('this battle is %s and takes no new contenders', b.status), '55000');
+  end if;
+  if exists (select 1 from battles.invitations i where i.battle_id = b.id and lower(i.email) = lower(btrim(p_email))) then
+    perform ops.fail('already_invited', 'that address is already invited', '23505');
+  end if;
+  insert into battles.invitations (battle_id, email, token_hash, invited_by)
+  values (b.id, btrim(p_email), encode(sha256(convert_to(v_token, 'UTF8')), 'hex'), auth.uid())
+  returning id into v_id;
+  perform battles.fn_log_event(b.id, 'invitation_sent', jsonb_build_object('invitation_id', v_id));
+  return query select v_id, v_token;
+end $$;
+
+--
+-- Name: fn_battles_join(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_join(p_battle_id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_acting uuid := lensers.fn_acting_profile_id();
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  v_mode text := 'direct';
+begin
+  if b.invite_code is not null and not battles.fn_is_creator(b) then
+    if not battles.fn_is_invitee(b.id) then
+      perform ops.fail('invite_required', 'this battle is invite-only', '42501');
+    end if;
+    v_mode := 'invited';
+  end if;
+  return battles.fn_add_contender(b, v_acting, v_mode);
+end $$;
+
+--
+-- Name: fn_battles_leaderboard(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_leaderboard(p_battle_id uuid) RETURNS TABLE(contender_id uuid, slot character, display_name text, contender_type battles.contender_type_enum, contender_status text, raw_vote_count integer, weighted_vote_sum numeric, draw_count integer, rank_position integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select c.id, c.slot, c.display_name, c.contender_type, c.contender_status, a.raw_vote_count, a.weighted_vote_sum,
+         a.draw_count, a.rank_position
+    from battles.vote_aggregates a join battles.contenders c on c.id = a.contender_id
+   where a.battle_id = p_battle_id
+   order by a.rank_position nulls last, c.slot
+$$;
+
+--
+-- Name: fn_battles_list_public(integer, integer); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_list_public(p_limit integer DEFAULT 20, p_offset integer DEFAULT 0) RETURNS TABLE(id uuid, slug text, title text, status battles.battle_status_enum, battle_type battles.battle_type_enum, total_vote_count integer, published_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select b.id, b.slug, b.title, b.status, b.battle_type, b.total_vote_count, b.published_at, b.created_at
+    from battles.battles b
+   where b.status = 'published' and b.invite_code is null and b.deleted_at is null
+   order by b.published_at desc, b.id desc
+   limit least(greatest(coalesce(p_limit, 20), 1), 100) offset greatest(coalesce(p_offset, 0), 0)
+$$;
+
+--
+-- Name: FUNCTION fn_battles_list_public(p_limit integer, p_offset integer); Type: COMMENT; Schema: battles; Owner: -
+--
+
+COMMENT ON FUNCTION battles.fn_battles_list_public(p_limit integer, p_offset integer) IS 'Deprecated: use fn_battle_gets_feed (keyset pagination).';
+
+--
+-- Name: fn_battles_open(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_open(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform battles.fn_publish_battle(p_battle_id);
+end $$;
+
+--
+-- Name: fn_battles_publish_results(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform battles.fn_apply_transition(p_battle_id, 'publish_results');
+  update battles.battles set published_at = now() where id = p_battle_id;
+end $$;
+
+--
+-- Name: fn_battles_retract(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_retract(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform battles.fn_lock_visible(p_battle_id);
+  if exists (select 1 from battles.submissions s where s.battle_id = p_battle_id) then
+    perform ops.fail('battle_has_entries', 'a battle with entries cannot be retracted; cancel it instead', '55000');
+  end if;
+  perform battles.fn_apply_transition(p_battle_id, 'retract');
+  update battles.battles set rules_frozen_at = null, rule_snapshot = null, rule_snapshot_sha256 = null
+   where id = p_battle_id;
+end $$;
+
+--
+-- Name: fn_battles_submit(uuid, text, text, jsonb, uuid, uuid, text, uuid, uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_submit(p_battle_id uuid, p_text text DEFAULT NULL::text, p_url text DEFAULT NULL::text, p_media jsonb DEFAULT NULL::jsonb, p_run_id uuid DEFAULT NULL::uuid, p_artifact_id uuid DEFAULT NULL::uuid, p_source_type text DEFAULT NULL::text, p_adapter_id uuid DEFAULT NULL::uuid, p_model_id uuid DEFAULT NULL::uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_acting uuid := lensers.fn_acting_profile_id();
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  c battles.contenders;
+  v_prev uuid;
+  v_id uuid;
+  v_media jsonb := coalesce(p_media, '[]');
+  v_source text := coalesce(p_source_type, case when p_run_id is null then 'manual' else 'execution_output' end);
+begin
+  select c2.* into c from battles.contenders c2
+    join battles.contender_entity_map m on m.contender_id = c2.id
+    left join agents.ai_lensers l on l.id = m.ai_lenser_id
+   where c2.battle_id = b.id and (m.profile_id = v_acting or l.profile_id = v_acting);
+  if not found then
+    perform ops.fail('not_a_contender', 'only contenders can submit to this battle', '42501');
+  end if;
+  if b.status not in ('open', 'executing') then
+    perform ops.fail('battle_not_accepting_entries', format('this battle is %s and takes no entries', b.status), '55000');
+  end if;
+  if c.contender_status not in ('active', 'accepted') then
+    perform ops.fail('contender_not_active', format('your entry is %s', c.contender_status), '55000');
+  end if;
+  if coalesce(btrim(p_text), '') = '' and p_url is null and jsonb_array_length(v_media) = 0 and p_run_id is null then
+    perform ops.fail('empty_submission', 'an entry needs text, a link, media or a run', '22023');
+  end if;
+  if v_source = 'execution_output' and p_run_id is null then
+    perform ops.fail('invalid_input', 'execution_output entries name their run', '22023');
+  end if;
+
+  update battles.submissions set is_final = false
+   where contender_id = c.id and is_final returning id into v_prev;
+  insert into battles.submissions (battle_id, contender_id, status, content_text, content_url, content_media,
+    execution_run_id, source_type, model_id, adapter_id, artifact_id, submitted_at, is_final, revision_of_id, integrity_hash)
+  values (b.id, c.id, 'submitted', p_text, p_url, v_media, p_run_id, v_source, p_model_id, p_adapter_id, p_artifact_id,
+    now(), true, v_prev, battles.fn_content_hash(p_text, p_url, v_media))
+  returning id into v_id;
+  perform battles.fn_log_event(b.id, 'submission_received',
+    jsonb_build_object('submission_id', v_id, 'contender_id', c.id, 'revision_of_id', v_prev));
+  return v_id;
+end $$;
+
+--
+-- Name: fn_battles_update_draft(uuid, jsonb); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_update_draft(p_battle_id uuid, p_patch jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  v_unknown text;
+  v_combo battles.axes_combinations;
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may edit a draft', '42501');
+  end if;
+  if b.status <> 'draft' then
+    perform ops.fail('invalid_transition', 'only drafts can be edited; retract the battle first', '55000');
+  end if;
+  select string_agg(k, ', ') into v_unknown from jsonb_object_keys(coalesce(p_patch, '{}')) k
+   where k not in ('title', 'task_prompt', 'rubric_id', 'task_source', 'contender_structure', 'judging_mode',
+                   'challenge_type', 'voter_eligibility', 'max_contenders', 'content_type', 'voting_opens_at',
+                   'voting_closes_at', 'handicap_config', 'workflow_id');
+  if v_unknown is not null then
+    perform ops.fail('invalid_input', format('unknown draft fields: %s', v_unknown), '22023');
+  end if;
+  b.title := coalesce(p_patch ->> 'title', b.title);
+  b.task_prompt := coalesce(p_patch ->> 'task_prompt', b.task_prompt);
+  if p_patch ? 'rubric_id' then b.rubric_id := (p_patch ->> 'rubric_id')::uuid; end if;
+  b.task_source := coalesce(p_patch ->> 'task_source', b.task_source);
+  b.contender_structure := coalesce((p_patch ->> 'contender_structure')::battles.contender_structure_enum, b.contender_structure);
+  b.judging_mode := coalesce((p_patch ->> 'judging_mode')::battles.judging_mode_enum, b.judging_mode);
+  if p_patch ? 'challenge_type' then b.challenge_type := p_patch ->> 'challenge_type'; end if;
+  b.voter_eligibility := coalesce((p_patch ->> 'voter_eligibility')::battles.voter_eligibility_enum, b.voter_eligibility);
+  b.max_contenders := coalesce((p_patch ->> 'max_contenders')::integer, b.max_contenders);
+  b.content_type := coalesce(p_patch ->> 'content_type', b.content_type);
+  if p_patch ? 'voting_opens_at' then b.voting_opens_at := (p_patch ->> 'voting_opens_at')::timestamptz; end if;
+  if p_patch ? 'voting_closes_at' then b.voting_closes_at := (p_patch ->> 'voting_closes_at')::timestamptz; end if;
+  if p_patch ? 'handicap_config' then b.handicap_config := coalesce(p_patch -> 'handicap_config', '{}'); end if;
+  if p_patch ? 'workflow_id' then b.workflow_id := (p_patch ->> 'workflow_id')::uuid; end if;
+  select * into v_combo from battles.axes_combinations
+   where task_source = b.task_source and contender_structure = b.contender_structure and judging_mode = b.judging_mode;
+  if not found or v_combo.invalid_reason is not null then
+    perform ops.fail('invalid_axes', format('%s × %s × %s is not a valid battle: %s',
+      b.task_source, b.contender_structure, b.judging_mode, coalesce(v_combo.invalid_reason, 'unknown task source')), '22023');
+  end if;
+  if b.max_contenders < (select count(*) from battles.contenders c where c.battle_id = b.id) then
+    perform ops.fail('invalid_input', 'max_contenders is below the number of contenders who joined', '22023');
+  end if;
+  update battles.battles set
+    title = b.title, task_prompt = b.task_prompt, rubric_id = b.rubric_id, task_source = b.task_source,
+    contender_structure = b.contender_structure, judging_mode = b.judging_mode, battle_type = v_combo.battle_type,
+    challenge_type = b.challenge_type, voter_eligibility = b.voter_eligibility, max_contenders = b.max_contenders,
+    content_type = b.content_type, voting_opens_at = b.voting_opens_at, voting_closes_at = b.voting_closes_at,
+    handicap_config = b.handicap_config, workflow_id = b.workflow_id
+  where id = b.id;
+end $$;
+
+--
+-- Name: fn_battles_withdraw(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_withdraw(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_acting uuid := lensers.fn_acting_profile_id();
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  v_contender uuid;
+begin
+  select m.contender_id into v_contender from battles.contender_entity_map m
+    left join agents.ai_lensers l on l.id = m.ai_lenser_id
+   where m.battle_id = b.id and (m.profile_id = v_acting or l.profile_id = v_acting);
+  if v_contender is null then
+    perform ops.fail('not_a_contender', 'you are not a contender in this battle', '42501');
+  end if;
+  if b.status not in ('draft', 'open', 'executing') then
+    perform ops.fail('battle_not_open', format('contenders cannot withdraw once a battle is %s', b.status), '55000');
+  end if;
+  update battles.contenders set contender_status = 'withdrawn', withdrawn_at = now()
+   where id = v_contender and contender_status <> 'withdrawn';
+  if found then
+    perform battles.fn_log_event(b.id, 'contender_withdrawn', jsonb_build_object('contender_id', v_contender));
+  end if;
+end $$;
+
+--
+-- Name: fn_can_view(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_can_view(p_battle_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from battles.battles b
+     where b.id = p_battle_id and b.deleted_at is null
+       and ((b.status <> 'draft' and b.invite_code is null)
+            or b.creator_lenser_id = auth.uid() or b.principal_id = auth.uid()
+            or lensers.fn_is_operator()
+            or (b.status <> 'draft' and (battles.fn_is_invitee(b.id) or battles.fn_is_contender(b.id)))))
+$$;
+
+--
+-- Name: fn_content_hash(text, text, jsonb); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_content_hash(p_text text, p_url text, p_media jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select encode(sha256(convert_to(
+    jsonb_build_object('media', coalesce(p_media, '[]'::jsonb), 'text', p_text, 'url', p_url)::text, 'UTF8')), 'hex')
+$$;
+
+--
+-- Name: fn_count_entries(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_count_entries(p_battle_id uuid) RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select count(*)::integer from battles.submissions s
+    join battles.contenders c on c.id = s.contender_id
+   where s.battle_id = p_battle_id and s.is_final and s.status = 'submitted'
+     and c.contender_status in ('active', 'accepted')
+$$;
+
+--
+-- Name: fn_entries_visible(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_entries_visible(p_battle_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from battles.battles b
+     where b.id = p_battle_id
+       and (b.status in ('voting', 'scoring', 'closed', 'published', 'archived')
+            or b.creator_lenser_id = auth.uid() or b.principal_id = auth.uid()
+            or lensers.fn_is_operator()))
+$$;
+
+--
+-- Name: fn_get_global_messages(uuid, integer, timestamp with time zone, uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_get_global_messages(p_battle_id uuid, p_limit integer DEFAULT 50, p_before_ts timestamp with time zone DEFAULT NULL::timestamp with time zone, p_before_id uuid DEFAULT NULL::uuid) RETURNS TABLE(id uuid, battle_id uuid, sender_lenser_id uuid, sender_handle text, sender_role text, body text, created_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select m.id, m.battle_id, m.sender_lenser_id, m.sender_handle, m.sender_role, m.body, m.created_at
+    from battles.global_messages m
+   where m.battle_id = p_battle_id
+     and (p_before_ts is null or (m.created_at, m.id) < (p_before_ts, coalesce(p_before_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)))
+   order by m.created_at desc, m.id desc
+   limit least(greatest(coalesce(p_limit, 50), 1), 200)
+$$;
+
+--
+-- Name: fn_has_voted(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_has_voted(p_battle_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (select 1 from battles.votes v
+                  where v.battle_id = p_battle_id and (v.principal_id = auth.uid() or v.voter_lenser_id = auth.uid()))
+$$;
+
+--
+-- Name: fn_identities_revealed(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_identities_revealed(p_battle_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from battles.battles b
+     where b.id = p_battle_id
+       and (b.status <> 'voting'
+            or b.creator_lenser_id = auth.uid() or b.principal_id = auth.uid()
+            or lensers.fn_is_operator()
+            or battles.fn_is_contender(b.id)
+            or battles.fn_has_voted(b.id)))
+$$;
+
+--
+-- Name: fn_insert_battle(text, text, text, uuid, text, battles.contender_structure_enum, battles.judging_mode_enum, text, battles.voter_eligibility_enum, integer, text, boolean, timestamp with time zone, timestamp with time zone, jsonb, uuid, jsonb); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_insert_battle(p_title text, p_slug text, p_task_prompt text, p_rubric_id uuid, p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum, p_challenge_type text, p_voter_eligibility battles.voter_eligibility_enum, p_max_contenders integer, p_content_type text, p_invite_only boolean, p_voting_opens_at timestamp with time zone, p_voting_closes_at timestamp with time zone, p_handicap_config jsonb, p_workflow_id uuid, p_origin jsonb) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_principal uuid := lensers.fn_require_principal();
+  v_acting uuid := lensers.fn_acting_profile_id();
+  v_cap integer := ops.setting_int('app.battles_daily_create_cap', 10);
+  v_recent integer;
+  v_oldest timestamptz;
+  v_combo battles.axes_combinations;
+  v_id uuid;
+begin
+  if (select is_anonymous from lensers.profiles where id = v_principal) then
+    perform ops.fail('guest_not_allowed', 'guest accounts cannot create battles; sign up first', '42501');
+  end if;
+  select * into v_combo from battles.axes_combinations
+   where task_source = p_task_source and contender_structure = p_contender_structure and judging_mode = p_judging_mode;
+  if not found then
+    perform ops.fail('invalid_axes', format('unknown task source %s', p_task_source), '22023');
+  elsif v_combo.invalid_reason is not null then
+    perform ops.fail('invalid_axes', format('%s × %s × %s is not a valid battle: %s',
+      p_task_source, p_contender_structure, p_judging_mode, v_combo.invalid_reason), '22023');
+  end if;
+  if p_judging_mode = 'auto_score' and p_challenge_type is distinct from 'math_calculation'
+     and p_challenge_type is distinct from 'writing_contest' then
+    perform ops.fail('invalid_axes', 'auto_score needs an auto-scored challenge type (math_calculation, writing_contest)', '22023');
+  end if;
+  if p_rubric_id is not null and not exists (
+       select 1 from battles.rubrics r where r.id = p_rubric_id and (r.is_public or r.creator_lenser_id in (v_principal, v_acting))) then
+    perform ops.fail('not_found', 'rubric not found', 'P0002');
+  end if;
+  if p_voting_opens_at is not null and p_voting_closes_at is not null and p_voting_opens_at >= p_voting_closes_at then
+    perform ops.fail('invalid_input', 'voting must open before it closes', '22023');
+  end if;
+
+  perform pg_advisory_xact_lock(hashtextextended('battles_create:' || v_principal::text, 0));
+  if v_cap > 0 then
+    select count(*), min(created_at) into v_recent, v_oldest
+      from (select created_at from battles.battles
+             where principal_id = v_principal and created_at > now() - interval '24 hours'
+             order by created_at desc limit v_cap) recent;
+    if v_recent >= v_cap then
+      perform ops.fail('battle_rate_limit_exceeded',
+        format('you can create %s battles per 24 hours; try again later', v_cap), '54000',
+        'retry_after=' || greatest(1, ceil(extract(epoch from v_oldest + interval '24 hours' - now())))::integer);
+    end if;
+  end if;
+  if exists (select 1 from battles.battles where slug = p_slug) then
+    perform ops.fail('slug_taken', format('the slug %s is taken', p_slug), '23505');
+  end if;
+
+  insert into battles.battles (
+    creator_lenser_id, principal_id, title, slug, task_prompt, rubric_id, battle_type, voter_eligibility,
+    max_contenders, invite_code, voting_opens_at, voting_closes_at, handicap_config, content_type,
+    contender_structure, judging_mode, task_source, challenge_type, workflow_id)
+  values (
+    v_acting, v_principal, btrim(p_title), p_slug, p_task_prompt, p_rubric_id, v_combo.battle_type,
+    coalesce(p_voter_eligibility, 'open'), coalesce(p_max_contenders, 2),
+    case when p_invite_only then replace(gen_random_uuid()::text, '-', '') end,
+    p_voting_opens_at, p_voting_closes_at, coalesce(p_handicap_config, '{}'), coalesce(p_content_type, 'text'),
+    p_contender_structure, p_judging_mode, p_task_source, p_challenge_type, p_workflow_id)
+  returning id into v_id;
+  perform battles.fn_log_event(v_id, 'status_change',
+    jsonb_build_object('from', null, 'to', 'draft', 'action', 'create') || coalesce(p_origin, '{}'));
+  return v_id;
+end $$;
+
+--
+-- Name: fn_is_contender(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_is_contender(p_battle_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from battles.contender_entity_map m
+      left join agents.ai_lensers l on l.id = m.ai_lenser_id
+     where m.battle_id = p_battle_id
+       and (m.profile_id = auth.uid() or l.profile_id = auth.uid() or l.owner_profile_id = auth.uid()))
+$$;
+
+--
+-- Name: fn_is_creator(battles.battles); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_is_creator(b battles.battles) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select auth.uid() is not null and (b.creator_lenser_id = auth.uid() or b.principal_id = auth.uid())
+$$;
+
+--
+-- Name: fn_is_invitee(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_is_invitee(p_battle_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from battles.invitations i
+     where i.battle_id = p_battle_id
+       and (i.accepted_by = auth.uid()
+            or lower(i.email) = (select lower(a.email) from ops.accounts a where a.id = auth.uid())))
+$$;
+
+--
+-- Name: fn_judging_scores(battles.battles); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_judging_scores(b battles.battles) RETURNS TABLE(contender_id uuid, score numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if b.judging_mode = 'community_vote' then
+    return query select a.contender_id, a.weighted_vote_sum::numeric
+      from battles.vote_aggregates a where a.battle_id = b.id;
+  else
+    perform ops.fail('judging_mode_not_supported', format('judging mode %s has no scorer yet', b.judging_mode), '0A000');
+  end if;
+end $$;
+
+--
+-- Name: fn_lock_visible(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_lock_visible(p_battle_id uuid) RETURNS battles.battles
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare b battles.battles;
+begin
+  select * into b from battles.battles where id = p_battle_id for update;
+  if not found or b.deleted_at is not null or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  return b;
+end $$;
+
+--
+-- Name: fn_log_event(uuid, text, jsonb); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_log_event(p_battle_id uuid, p_type text, p_metadata jsonb DEFAULT '{}'::jsonb) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  insert into battles.events (battle_id, event_type, actor_id, metadata)
+  values (p_battle_id, p_type, auth.uid(), coalesce(p_metadata, '{}'))
+$$;
+
+--
+-- Name: fn_post_global_message(uuid, text, text, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_post_global_message(p_battle_id uuid, p_body text, p_sender_handle text DEFAULT NULL::text, p_sender_role text DEFAULT NULL::text) RETURNS TABLE(id uuid, battle_id uuid, sender_lenser_id uuid, sender_handle text, sender_role text, body text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_me uuid := lensers.fn_acting_profile_id();
+  b battles.battles;
+  v_handle text;
+  v_role text;
+begin
+  select * into b from battles.battles where battles.battles.id = p_battle_id and deleted_at is null;
+  if not found or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  select handle into v_handle from lensers.profiles where lensers.profiles.id = v_me;
+  v_role := case
+    when lensers.fn_is_operator() then 'operator'
+    when battles.fn_is_creator(b) then 'creator'
+    when battles.fn_is_contender(p_battle_id) then 'contender'
+    else 'spectator' end;
+  return query
+  insert into battles.global_messages as m (battle_id, sender_lenser_id, sender_handle, sender_role, body)
+  values (p_battle_id, v_me, v_handle, v_role, btrim(p_body))
+  returning m.id, m.battle_id, m.sender_lenser_id, m.sender_handle, m.sender_role, m.body, m.created_at;
+end $$;
+
+--
+-- Name: fn_publish_battle(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_publish_battle(p_battle_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  v_rubric jsonb;
+  v_snapshot jsonb;
+  v_sha text;
+begin
+  if b.status = 'draft' then
+    if b.judging_mode = 'rubric_score' and b.rubric_id is null then
+      perform ops.fail('rubric_required', 'rubric_score battles need a rubric', '22023');
+    end if;
+    if b.voting_closes_at is not null and b.voting_closes_at <= now() then
+      perform ops.fail('voting_window_past', 'the voting window has already closed; set a new one', '22023');
+    end if;
+  end if;
+  if b.rubric_id is not null then
+    select jsonb_build_object('id', r.id, 'title', r.title, 'version', r.version,
+             'criteria', coalesce((select jsonb_agg(jsonb_build_object('id', c.id, 'ordinal', c.ordinal,
+                 'title', c.title, 'weight', c.weight) order by c.ordinal)
+               from battles.rubric_criteria c where c.rubric_id = r.id), '[]'))
+      into v_rubric from battles.rubrics r where r.id = b.rubric_id;
+  end if;
+  v_snapshot := jsonb_build_object(
+    'axes', jsonb_build_object('task_source', b.task_source, 'contender_structure', b.contender_structure,
+      'judging_mode', b.judging_mode, 'challenge_type', b.challenge_type, 'battle_type', b.battle_type),
+    'voter_eligibility', b.voter_eligibility,
+    'rubric', v_rubric,
+    'handicap', b.handicap_config,
+    'voting_window', jsonb_build_object('opens_at', b.voting_opens_at, 'closes_at', b.voting_closes_at),
+    'max_contenders', b.max_contenders,
+    'content_type', b.content_type,
+    'invite_only', b.invite_code is not null,
+    'task_prompt_sha256', encode(sha256(convert_to(b.task_prompt, 'UTF8')), 'hex'),
+    'version', 1);
+  v_sha := encode(sha256(convert_to(v_snapshot::text, 'UTF8')), 'hex');
+  b := battles.fn_apply_transition(p_battle_id, 'publish', jsonb_build_object('rule_snapshot_sha256', v_sha));
+  update battles.battles set rule_snapshot = v_snapshot, rule_snapshot_sha256 = v_sha, rules_frozen_at = now()
+   where id = p_battle_id;
+  return jsonb_build_object('battle_id', b.id, 'status', b.status, 'rule_snapshot', v_snapshot,
+    'rule_snapshot_sha256', v_sha);
+end $$;
+
+--
+-- Name: fn_rank_and_close(battles.battles); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_rank_and_close(b battles.battles) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_ranked jsonb;
+  v_winner uuid;
+  v_top integer;
+  v_summary jsonb;
+begin
+  with scored as (
+    select c.id, c.slot, c.contender_status, coalesce(s.score, 0) as score,
+           c.contender_status in ('withdrawn', 'disqualified', 'eliminated') as out_of_running
+      from battles.contenders c
+      left join battles.fn_judging_scores(b) s on s.contender_id = c.id
+     where c.battle_id = b.id
+  ), ranked as (
+    select id, slot, score, out_of_running,
+           case when not out_of_running then rank() over (partition by out_of_running order by score desc)
+                else (select count(*) from scored s2 where not s2.out_of_running)
+                     + rank() over (partition by out_of_running order by score desc) end as rank_position
+      from scored
+  )
+  select jsonb_agg(jsonb_build_object('contender_id', id, 'slot', slot, 'score', score, 'rank', rank_position,
+           'out_of_running', out_of_running) order by rank_position, slot)
+    into v_ranked from ranked;
+
+  update battles.vote_aggregates a set rank_position = (r ->> 'rank')::integer, updated_at = now()
+    from jsonb_array_elements(coalesce(v_ranked, '[]')) r
+   where a.battle_id = b.id and a.contender_id = (r ->> 'contender_id')::uuid;
+
+  select count(*) into v_top from jsonb_array_elements(coalesce(v_ranked, '[]')) r
+   where (r ->> 'rank')::integer = 1 and not (r ->> 'out_of_running')::boolean;
+  if v_top = 1 then
+    select (r ->> 'contender_id')::uuid into v_winner from jsonb_array_elements(v_ranked) r
+     where (r ->> 'rank')::integer = 1 and not (r ->> 'out_of_running')::boolean;
+  end if;
+
+  v_summary := jsonb_build_object(
+    'judging_mode', b.judging_mode,
+    'scores', coalesce(v_ranked, '[]'),
+    'winner_contender_id', v_winner,
+    'draw', v_winner is null,
+    'tie_rule', 'competition ranking by score; a shared first place is a draw with no winner; withdrawn and disqualified rank last',
+    'total_vote_count', b.total_vote_count);
+  perform battles.fn_apply_transition(b.id, 'finalize', v_summary);
+  update battles.battles set winner_contender_id = v_winner, finalized_at = now(), finalize_summary = v_summary
+   where id = b.id;
+  return v_summary;
+end $$;
+
+--
+-- Name: fn_results_visible(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_results_visible(p_battle_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from battles.battles b
+     where b.id = p_battle_id
+       and (b.status in ('closed', 'published') or (b.status = 'archived' and b.finalized_at is not null)
+            or lensers.fn_is_operator()))
+$$;
+
+--
+-- Name: fn_rubrics_create(text, jsonb, text, boolean); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_rubrics_create(p_title text, p_criteria jsonb, p_description text DEFAULT NULL::text, p_is_public boolean DEFAULT false) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare v_id uuid; v_me uuid := lensers.fn_acting_profile_id();
+begin
+  if jsonb_typeof(p_criteria) is distinct from 'array' or jsonb_array_length(p_criteria) = 0 then
+    perform ops.fail('invalid_input', 'a rubric needs at least one criterion', '22023');
+  end if;
+  insert into battles.rubrics (creator_lenser_id, title, description, is_public)
+  values (v_me, p_title, p_description, coalesce(p_is_public, false)) returning id into v_id;
+  insert into battles.rubric_criteria (rubric_id, ordinal, title, description, weight)
+  select v_id, c.ord, c.value ->> 'title', c.value ->> 'description', coalesce((c.value ->> 'weight')::numeric, 1.0)
+    from jsonb_array_elements(p_criteria) with ordinality as c(value, ord);
+  return v_id;
+end $$;
+
+--
+-- Name: fn_submit_vote(uuid, uuid, battles.vote_value_enum, boolean, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_submit_vote(p_battle_id uuid, p_voted_contender_id uuid DEFAULT NULL::uuid, p_vote_value battles.vote_value_enum DEFAULT NULL::battles.vote_value_enum, p_is_draw boolean DEFAULT false, p_rationale text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_principal uuid := lensers.fn_require_principal();
+  v_acting uuid := lensers.fn_acting_profile_id();
+  b battles.battles;
+  v_refusal record;
+  v_slot text;
+  v_value battles.vote_value_enum;
+  v_id uuid;
+  v_draw boolean := coalesce(p_is_draw, false) or p_vote_value = 'draw';
+begin
+  -- No row lock here: the tally update at the end re-checks the status under the row lock
+  -- (trg_votes_tally), so a vote racing the close of voting is refused there.
+  select * into b from battles.battles where id = p_battle_id and deleted_at is null;
+  if not found or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  select * into v_refusal from battles.fn_vote_refusal(b, v_acting, v_principal);
+  if v_refusal.code is not null then
+    perform ops.fail(v_refusal.code, v_refusal.message,
+      case v_refusal.code when 'already_voted' then '23505' when 'voter_ineligible' then '42501'
+        when 'contender_cannot_vote' then '42501' else '55000' end);
+  end if;
+
+  if v_draw then
+    if p_voted_contender_id is not null or (p_vote_value is not null and p_vote_value <> 'draw') then
+      perform ops.fail('invalid_vote', 'a draw names no contender', '22023');
+    end if;
+    v_value := 'draw';
+  else
+    if p_voted_contender_id is null then
+      perform ops.fail('invalid_vote', 'name the contender you vote for, or vote draw', '22023');
+    end if;
+    select c.slot into v_slot from battles.contenders c
+     where c.id = p_voted_contender_id and c.battle_id = b.id and c.contender_status in ('active', 'accepted');
+    if v_slot is null then
+      perform ops.fail('invalid_contender', 'that contender is not in the running in this battle', '22023');
+    end if;
+    -- contender_a / contender_b name slots A and B; beyond two contenders the vote names its
+    -- contender by id and vote_value stays null.
+    v_value := case v_slot when 'A' then 'contender_a' when 'B' then 'contender_b' end;
+    if p_vote_value is not null and p_vote_value is distinct from v_value then
+      perform ops.fail('invalid_vote', format('vote_value %s does not match the contender in slot %s', p_vote_value, v_slot), '22023');
+    end if;
+  end if;
+
+  insert into battles.votes (battle_id, voter_lenser_id, principal_id, voted_contender_id, vote_value, is_draw,
+    is_ai_vote, rationale)
+  values (b.id, v_acting, v_principal, case when v_draw then null else p_voted_contender_id end, v_value, v_draw,
+    v_acting <> v_principal, nullif(btrim(p_rationale), ''))
+  on conflict do nothing
+  returning id into v_id;
+  if v_id is null then
+    perform ops.fail('already_voted', 'you have already voted in this battle', '23505');
+  end if;
+  perform battles.fn_log_event(b.id, 'vote_cast', jsonb_build_object('vote_id', v_id));
+  return jsonb_build_object('vote_id', v_id, 'battle_id', b.id, 'vote_value', v_value,
+    'total_vote_count', (select total_vote_count from battles.battles where id = b.id));
+end $$;
+
+--
+-- Name: fn_vote_refusal(battles.battles, uuid, uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid) RETURNS TABLE(code text, message text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_acting lensers.profiles;
+  v_principal lensers.profiles;
+begin
+  select * into v_acting from lensers.profiles where id = p_acting;
+  select * into v_principal from lensers.profiles where id = p_principal;
+  if b.status <> 'voting' then
+    return query select 'voting_not_open', format('voting is not open (the battle is %s)', b.status);
+  elsif b.voting_opens_at is not null and now() < b.voting_opens_at then
+    return query select 'voting_not_open', format('voting opens at %s', b.voting_opens_at);
+  elsif b.voting_closes_at is not null and now() >= b.voting_closes_at then
+    return query select 'voting_closed', 'voting has closed';
+  elsif exists (select 1 from battles.contender_entity_map m left join agents.ai_lensers l on l.id = m.ai_lenser_id
+                 where m.battle_id = b.id
+                   and (m.profile_id in (p_acting, p_principal) or l.profile_id = p_acting or l.owner_profile_id = p_principal)) then
+    return query select 'contender_cannot_vote', 'contenders cannot vote in their own battle';
+  elsif b.voter_eligibility = 'lenser_only' and v_principal.is_anonymous then
+    return query select 'voter_ineligible', 'only registered lensers may vote in this battle';
+  elsif b.voter_eligibility = 'verified_lenser' and (v_principal.is_anonymous or not v_acting.is_verified) then
+    return query select 'voter_ineligible', 'only verified lensers may vote in this battle';
+  elsif b.voter_eligibility = 'human_only' and v_acting.kind <> 'human' then
+    return query select 'voter_ineligible', 'only humans may vote in this battle';
+  elsif b.voter_eligibility = 'ai_only' and v_acting.kind <> 'ai' then
+    return query select 'voter_ineligible', 'only AI lensers may vote in this battle';
+  elsif exists (select 1 from battles.votes v where v.battle_id = b.id and (v.principal_id = p_principal or v.voter_lenser_id = p_acting)) then
+    return query select 'already_voted', 'you have already voted in this battle';
+  end if;
+end $$;
+
+--
+-- Name: trg_battles_guard(); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.trg_battles_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if ops.is_migrating() then
+    return new;
+  end if;
+  if new.status is distinct from old.status
+     and not exists (select 1 from battles.transition_rules r
+                      where r.from_status = old.status and r.to_status = new.status) then
+    perform ops.fail('invalid_transition',
+      format('a battle cannot move from %s to %s', old.status, new.status), '55000');
+  end if;
+  if old.rules_frozen_at is not null and new.rules_frozen_at is null and new.status <> 'draft' then
+    perform ops.fail('rules_frozen', 'rules thaw only when a battle is retracted to draft', '55000');
+  end if;
+  if old.rules_frozen_at is not null and new.rules_frozen_at is not null and (
+       new.task_prompt, new.rubric_id, new.battle_type, new.voter_eligibility, new.max_contenders,
+       new.handicap_config, new.contender_structure, new.judging_mode, new.task_source,
+       new.challenge_type, new.content_type, new.rule_snapshot_sha256, new.invite_code)
+     is distinct from (
+       old.task_prompt, old.rubric_id, old.battle_type, old.voter_eligibility, old.max_contenders,
+       old.handicap_config, old.contender_structure, old.judging_mode, old.task_source,
+       old.challenge_type, old.content_type, old.rule_snapshot_sha256, old.invite_code) then
+    perform ops.fail('rules_frozen', 'the rules of a published battle cannot change', '55000');
+  end if;
+  if new.creator_lenser_id is distinct from old.creator_lenser_id or new.principal_id is distinct from old.principal_id
+     or new.created_at is distinct from old.created_at then
+    perform ops.fail('immutable_column', 'creator and creation time never change', '55000');
+  end if;
+  new.updated_at := now();
+  return new;
+end $$;
+
+--
+-- Name: trg_contender_aggregate(); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.trg_contender_aggregate() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  -- Every contender has a tally row from the start, so zero-vote contenders still get a rank.
+  insert into battles.vote_aggregates (battle_id, contender_id) values (new.battle_id, new.id);
+  return new;
+end $$;
+
+--
+-- Name: trg_votes_tally(); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.trg_votes_tally() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if new.is_draw then
+    perform 1 from battles.vote_aggregates a where a.battle_id = new.battle_id order by a.contender_id for update;
+    update battles.vote_aggregates set draw_count = draw_count + 1, updated_at = now()
+     where battle_id = new.battle_id;
+  else
+    update battles.vote_aggregates
+       set raw_vote_count = raw_vote_count + 1, weighted_vote_sum = weighted_vote_sum + new.weight, updated_at = now()
+     where battle_id = new.battle_id and contender_id = new.voted_contender_id;
+  end if;
+  update battles.battles set total_vote_count = total_vote_count + 1
+   where id = new.battle_id and (status = 'voting' or ops.is_migrating());
+  if not found then
+    perform ops.fail('voting_closed', 'voting closed before this vote was counted', '55000');
+  end if;
+  return new;
+end $$;
+
+--
+-- Name: fn_acting_profile_id(); Type: FUNCTION; Schema: lensers; Owner: -
+--
+
+CREATE FUNCTION lensers.fn_acting_profile_id() RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_principal uuid;
+  v_act text := auth.jwt() ->> 'act_as';
+  v_profile uuid;
+begin
+  -- System workers (service_role) act as the profile named in their token, e.g. an AI contender.
+  if lensers.fn_is_system() and auth.uid() is not null then
+    return auth.uid();
+  end if;
+  v_principal := lensers.fn_require_principal();
+  if v_act is null or v_act = '' then
+    return v_principal;
+  end if;
+  select l.profile_id into v_profile
+    from agents.ai_lensers l
+   where l.id::text = v_act and l.owner_profile_id = v_principal;
+  if v_profile is null then
+    perform ops.fail('act_as_forbidden', 'you can only act as an AI lenser you own', '42501');
+  end if;
+  return v_profile;
+end $$;
+
+--
+-- Name: fn_is_operator(); Type: FUNCTION; Schema: lensers; Owner: -
+--
+
+CREATE FUNCTION lensers.fn_is_operator() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select auth.role() = 'service_role'
+      or exists (select 1 from lensers.profiles p where p.id = auth.uid() and p.is_operator)
+$$;
+
+--
+-- Name: fn_is_system(); Type: FUNCTION; Schema: lensers; Owner: -
+--
+
+CREATE FUNCTION lensers.fn_is_system() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$ select coalesce(auth.role(), '') = 'service_role' $$;
+
+--
+-- Name: fn_require_principal(); Type: FUNCTION; Schema: lensers; Owner: -
+--
+
+CREATE FUNCTION lensers.fn_require_principal() RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare v uuid := auth.uid();
+begin
+  if v is null then
+    perform ops.fail('not_authenticated', 'sign in first', '28000');
+  end if;
+  if not exists (select 1 from lensers.profiles p where p.id = v and p.kind = 'human') then
+    perform ops.fail('not_authenticated', 'no lenser profile for this identity', '28000');
+  end if;
+  return v;
+end $$;
+
+--
+-- Name: fail(text, text, text, text); Type: FUNCTION; Schema: ops; Owner: -
+--
+
+CREATE FUNCTION ops.fail(p_code text, p_message text, p_sqlstate text DEFAULT 'P0001'::text, p_hint text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+begin
+  raise exception using message = p_message, detail = 'lf_' || p_code, errcode = p_sqlstate,
+    hint = coalesce(p_hint, '');
+end $$;
+
+--
+-- Name: forbid_mutation(); Type: FUNCTION; Schema: ops; Owner: -
+--
+
+CREATE FUNCTION ops.forbid_mutation() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if ops.is_migrating() then
+    return case when tg_op = 'DELETE' then old else new end;
+  end if;
+  perform ops.fail('append_only', format('%I.%I is append-only: %s is not allowed', tg_table_schema, tg_table_name, lower(tg_op)), '55000');
+  return null;
+end $$;
+
+--
+-- Name: is_migrating(); Type: FUNCTION; Schema: ops; Owner: -
+--
+
+CREATE FUNCTION ops.is_migrating() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select coalesce(current_setting('lf.migrating', true), '') = 'on'
+$$;
+
+--
+-- Name: setting(text, text); Type: FUNCTION; Schema: ops; Owner: -
+--
+
+CREATE FUNCTION ops.setting(p_key text, p_default text DEFAULT NULL::text) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select coalesce(
+    nullif(current_setting(p_key, true), ''),
+    (select s.value from ops.settings s where s.key = p_key),
+    p_default)
+$$;
+
+--
+-- Name: setting_int(text, integer); Type: FUNCTION; Schema: ops; Owner: -
+--
+
+CREATE FUNCTION ops.setting_int(p_key text, p_default integer) RETURNS integer
+    LANGUAGE plpgsql STABLE
+    AS $$
+declare v text := ops.setting(p_key);
+begin
+  if v is null then return p_default; end if;
+  return v::integer;
+exception when invalid_text_representation then
+  return p_default;
+end $$;
+
+--
+-- Name: ai_lensers; Type: TABLE; Schema: agents; Owner: -
+--
+
+CREATE TABLE agents.ai_lensers (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    profile_id uuid NOT NULL,
+    owner_profile_id uuid,
+    model_id uuid NOT NULL,
+    agent_kind text DEFAULT 'ai_model'::text NOT NULL,
+    system_prompt text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ai_lensers_agent_kind_check CHECK ((agent_kind = ANY (ARRAY['ai_model'::text, 'ai_agent'::text]))),
+    CONSTRAINT ai_lensers_not_self_owned CHECK ((owner_profile_id IS DISTINCT FROM profile_id)),
+    CONSTRAINT ai_lensers_system_prompt_check CHECK ((length(system_prompt) <= 20000))
+);
+
+--
+-- Name: models; Type: TABLE; Schema: ai; Owner: -
+--
+
+CREATE TABLE ai.models (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    provider text NOT NULL,
+    model_id text NOT NULL,
+    display_name text NOT NULL,
+    base_url text,
+    price_in_per_mtok numeric(12,4) DEFAULT 0 NOT NULL,
+    price_out_per_mtok numeric(12,4) DEFAULT 0 NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT models_model_id_check CHECK (((length(model_id) >= 1) AND (length(model_id) <= 200))),
+    CONSTRAINT models_price_in_per_mtok_check CHECK ((price_in_per_mtok >= (0)::numeric)),
+    CONSTRAINT models_price_out_per_mtok_check CHECK ((price_out_per_mtok >= (0)::numeric)),
+    CONSTRAINT models_provider_check CHECK ((provider = ANY (ARRAY['anthropic'::text, 'openai_compatible'::text, 'scripted'::text])))
+);
+
+--
+-- Name: axes_combinations; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.axes_combinations (
+    task_source text NOT NULL,
+    contender_structure battles.contender_structure_enum NOT NULL,
+    judging_mode battles.judging_mode_enum NOT NULL,
+    battle_type battles.battle_type_enum,
+    invalid_reason text,
+    CONSTRAINT axes_combinations_task_source_check CHECK ((task_source = ANY (ARRAY['lens'::text, 'workflow'::text, 'challenge'::text]))),
+    CONSTRAINT axes_valid_xor_reason CHECK (((battle_type IS NULL) <> (invalid_reason IS NULL)))
+);
+
+--
+-- Name: comments; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.comments (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    battle_id uuid NOT NULL,
+    author_lenser_id uuid NOT NULL,
+    body text NOT NULL,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    deleted_at timestamp with time zone,
+    CONSTRAINT comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 5000)))
+);
+
+--
+-- Name: contender_lens_assignments; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.contender_lens_assignments (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    contender_id uuid NOT NULL,
+    lens_id uuid NOT NULL,
+    version_id uuid,
+    input_snapshot jsonb DEFAULT '{}'::jsonb NOT NULL,
+    assigned_at timestamp with time zone DEFAULT now() NOT NULL,
+    assigned_by uuid,
+    CONSTRAINT contender_lens_assignments_input_snapshot_check CHECK ((jsonb_typeof(input_snapshot) = 'object'::text))
+);
+
+--
+-- Name: events; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.events (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    battle_id uuid NOT NULL,
+    event_type text NOT NULL,
+    actor_id uuid,
+    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT events_event_type_check CHECK ((event_type = ANY (ARRAY['status_change'::text, 'contender_joined'::text, 'submission_received'::text, 'vote_cast'::text, 'finalized'::text, 'published'::text, 'archived'::text, 'invitation_sent'::text, 'invitation_accepted'::text, 'adapter_connected'::text, 'contender_withdrawn'::text, 'voting_opened'::text, 'voting_closed'::text, 'scoring_started'::text, 'battle_cancelled'::text, 'funding_allocated'::text, 'cost_recorded'::text, 'run_started'::text, 'run_completed'::text, 'run_failed'::text])))
+);
+
+--
+-- Name: global_messages; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.global_messages (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    battle_id uuid NOT NULL,
+    sender_lenser_id uuid NOT NULL,
+    sender_handle text NOT NULL,
+    sender_role text NOT NULL,
+    body text NOT NULL,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT global_messages_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 2000))),
+    CONSTRAINT global_messages_sender_role_check CHECK ((sender_role = ANY (ARRAY['creator'::text, 'contender'::text, 'operator'::text, 'spectator'::text])))
+);
+
+--
+-- Name: invitations; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.invitations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    battle_id uuid NOT NULL,
+    email text NOT NULL,
+    token_hash text NOT NULL,
+    invited_by uuid NOT NULL,
+    accepted_by uuid,
+    contender_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone DEFAULT (now() + '14 days'::interval) NOT NULL,
+    accepted_at timestamp with time zone,
+    CONSTRAINT invitations_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text))
+);
+
+--
+-- Name: rubric_criteria; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.rubric_criteria (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    rubric_id uuid NOT NULL,
+    ordinal integer NOT NULL,
+    title text NOT NULL,
+    description text,
+    weight numeric(8,4) DEFAULT 1.0 NOT NULL,
+    CONSTRAINT rubric_criteria_ordinal_check CHECK ((ordinal >= 1)),
+    CONSTRAINT rubric_criteria_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200))),
+    CONSTRAINT rubric_criteria_weight_check CHECK ((weight > (0)::numeric))
+);
+
+--
+-- Name: rubrics; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.rubrics (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    creator_lenser_id uuid NOT NULL,
+    title text NOT NULL,
+    description text,
+    is_public boolean DEFAULT false NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT rubrics_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200))),
+    CONSTRAINT rubrics_version_check CHECK ((version >= 1))
+);
+
+--
+-- Name: scorecards; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.scorecards (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    battle_id uuid NOT NULL,
+    contender_id uuid NOT NULL,
+    rubric_criterion_id uuid,
+    result battles.scorecard_result_enum NOT NULL,
+    scorer_model_id uuid,
+    scorer_lenser_id uuid,
+    explanation text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: templates; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.templates (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    creator_lenser_id uuid NOT NULL,
+    title text NOT NULL,
+    task_prompt text NOT NULL,
+    rubric_id uuid,
+    task_source text DEFAULT 'challenge'::text NOT NULL,
+    contender_structure battles.contender_structure_enum DEFAULT 'human_vs_human'::battles.contender_structure_enum NOT NULL,
+    judging_mode battles.judging_mode_enum DEFAULT 'community_vote'::battles.judging_mode_enum NOT NULL,
+    challenge_type text,
+    voter_eligibility battles.voter_eligibility_enum DEFAULT 'open'::battles.voter_eligibility_enum NOT NULL,
+    max_contenders integer DEFAULT 2 NOT NULL,
+    content_type text DEFAULT 'text'::text NOT NULL,
+    handicap_config jsonb DEFAULT '{}'::jsonb NOT NULL,
+    is_public boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT templates_max_contenders_check CHECK (((max_contenders >= 2) AND (max_contenders <= 26))),
+    CONSTRAINT templates_task_prompt_check CHECK (((length(btrim(task_prompt)) >= 1) AND (length(btrim(task_prompt)) <= 50000))),
+    CONSTRAINT templates_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)))
+);
+
+--
+-- Name: transition_rules; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.transition_rules (
+    action text NOT NULL,
+    from_status battles.battle_status_enum NOT NULL,
+    to_status battles.battle_status_enum NOT NULL,
+    by_creator boolean NOT NULL,
+    by_system boolean NOT NULL,
+    by_operator boolean NOT NULL,
+    event_type text
+);
+
+--
+-- Name: runners; Type: TABLE; Schema: execution; Owner: -
+--
+
+CREATE TABLE execution.runners (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    kind text NOT NULL,
+    owner_lenser_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT runners_kind_check CHECK ((kind = ANY (ARRAY['cloud_worker'::text, 'gateway_device'::text, 'manual'::text])))
+);
+
+--
+-- Name: runs; Type: TABLE; Schema: execution; Owner: -
+--
+
+CREATE TABLE execution.runs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    battle_id uuid,
+    contender_id uuid,
+    model_id uuid,
+    runner_id uuid,
+    status text DEFAULT 'queued'::text NOT NULL,
+    prompt_hash text,
+    output_hash text,
+    input_tokens integer,
+    output_tokens integer,
+    cost_usd numeric(14,6),
+    latency_ms integer,
+    provider_request_id text,
+    error_code text,
+    started_at timestamp with time zone,
+    finished_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT runs_cost_usd_check CHECK ((cost_usd >= (0)::numeric)),
+    CONSTRAINT runs_input_tokens_check CHECK ((input_tokens >= 0)),
+    CONSTRAINT runs_latency_ms_check CHECK ((latency_ms >= 0)),
+    CONSTRAINT runs_output_tokens_check CHECK ((output_tokens >= 0)),
+    CONSTRAINT runs_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'succeeded'::text, 'failed'::text, 'dead'::text])))
+);
+
+--
+-- Name: lenses; Type: TABLE; Schema: lenses; Owner: -
+--
+
+CREATE TABLE lenses.lenses (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    owner_lenser_id uuid NOT NULL,
+    slug text NOT NULL,
+    title text NOT NULL,
+    description text,
+    is_public boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT lenses_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND (length(slug) <= 100))),
+    CONSTRAINT lenses_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)))
+);
+
+--
+-- Name: versions; Type: TABLE; Schema: lenses; Owner: -
+--
+
+CREATE TABLE lenses.versions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    lens_id uuid NOT NULL,
+    version integer NOT NULL,
+    template_body text NOT NULL,
+    params jsonb DEFAULT '[]'::jsonb NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    published_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT versions_params_check CHECK ((jsonb_typeof(params) = 'array'::text)),
+    CONSTRAINT versions_published_has_time CHECK (((status = 'draft'::text) OR (published_at IS NOT NULL))),
+    CONSTRAINT versions_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'published'::text, 'deprecated'::text]))),
+    CONSTRAINT versions_template_body_check CHECK (((length(template_body) >= 1) AND (length(template_body) <= 50000))),
+    CONSTRAINT versions_version_check CHECK ((version >= 1))
+);
+
+--
+-- Name: accounts; Type: TABLE; Schema: ops; Owner: -
+--
+
+CREATE TABLE ops.accounts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    email text NOT NULL,
+    password_hash text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT accounts_email_check CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (length(email) <= 254)))
+);
+
+--
+-- Name: api_tokens; Type: TABLE; Schema: ops; Owner: -
+--
+
+CREATE TABLE ops.api_tokens (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    account_id uuid NOT NULL,
+    name text NOT NULL,
+    token_hash text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_used_at timestamp with time zone,
+    revoked_at timestamp with time zone,
+    CONSTRAINT api_tokens_name_check CHECK (((length(name) >= 1) AND (length(name) <= 100)))
+);
+
+--
+-- Name: schema_migrations; Type: TABLE; Schema: ops; Owner: -
+--
+
+CREATE TABLE ops.schema_migrations (
+    version integer NOT NULL,
+    name text NOT NULL,
+    checksum text NOT NULL,
+    applied_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: settings; Type: TABLE; Schema: ops; Owner: -
+--
+
+CREATE TABLE ops.settings (
+    key text NOT NULL,
+    value text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT settings_key_check CHECK ((key ~ '^app\.[a-z_]+$'::text))
+);
+
+--
+-- Name: workflows; Type: TABLE; Schema: workflows; Owner: -
+--
+
+CREATE TABLE workflows.workflows (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    owner_lenser_id uuid NOT NULL,
+    title text NOT NULL,
+    definition jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT workflows_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)))
+);
+
+--
+-- Name: ai_lensers ai_lensers_pkey; Type: CONSTRAINT; Schema: agents; Owner: -
+--
+
+ALTER TABLE ONLY agents.ai_lensers
+    ADD CONSTRAINT ai_lensers_pkey PRIMARY KEY (id);
+
+--
+-- Name: ai_lensers ai_lensers_profile_id_key; Type: CONSTRAINT; Schema: agents; Owner: -
+--
+
+ALTER TABLE ONLY agents.ai_lensers
+    ADD CONSTRAINT ai_lensers_profile_id_key UNIQUE (profile_id);
+
+--
+-- Name: models models_pkey; Type: CONSTRAINT; Schema: ai; Owner: -
+--
+
+ALTER TABLE ONLY ai.models
+    ADD CONSTRAINT models_pkey PRIMARY KEY (id);
+
+--
+-- Name: models models_provider_model_id_base_url_key; Type: CONSTRAINT; Schema: ai; Owner: -
+--
+
+ALTER TABLE ONLY ai.models
+    ADD CONSTRAINT models_provider_model_id_base_url_key UNIQUE NULLS NOT DISTINCT (provider, model_id, base_url);
+
+--
+-- Name: axes_combinations axes_combinations_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.axes_combinations
+    ADD CONSTRAINT axes_combinations_pkey PRIMARY KEY (task_source, contender_structure, judging_mode);
+
+--
+-- Name: axes_combinations axes_combinations_task_source_contender_structure_judging_m_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.axes_combinations
+    ADD CONSTRAINT axes_combinations_task_source_contender_structure_judging_m_key UNIQUE (task_source, contender_structure, judging_mode, battle_type);
+
+--
+-- Name: battles battles_invite_code_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battles
+    ADD CONSTRAINT battles_invite_code_key UNIQUE (invite_code);
+
+--
+-- Name: battles battles_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battles
+    ADD CONSTRAINT battles_pkey PRIMARY KEY (id);
+
+--
+-- Name: battles battles_slug_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battles
+    ADD CONSTRAINT battles_slug_key UNIQUE (slug);
+
+--
+-- Name: comments comments_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.comments
+    ADD CONSTRAINT comments_pkey PRIMARY KEY (id);
+
+--
+-- Name: contender_entity_map contender_entity_map_battle_id_ai_lenser_id_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_entity_map
+    ADD CONSTRAINT contender_entity_map_battle_id_ai_lenser_id_key UNIQUE (battle_id, ai_lenser_id);
+
+--
+-- Name: contender_entity_map contender_entity_map_battle_id_group_id_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_entity_map
+    ADD CONSTRAINT contender_entity_map_battle_id_group_id_key UNIQUE (battle_id, group_id);
+
+--
+-- Name: contender_entity_map contender_entity_map_battle_id_profile_id_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_entity_map
+    ADD CONSTRAINT contender_entity_map_battle_id_profile_id_key UNIQUE (battle_id, profile_id);
+
+--
+-- Name: contender_entity_map contender_entity_map_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_entity_map
+    ADD CONSTRAINT contender_entity_map_pkey PRIMARY KEY (contender_id);
+
+--
+-- Name: contender_lens_assignments contender_lens_assignments_contender_id_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_lens_assignments
+    ADD CONSTRAINT contender_lens_assignments_contender_id_key UNIQUE (contender_id);
+
+--
+-- Name: contender_lens_assignments contender_lens_assignments_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_lens_assignments
+    ADD CONSTRAINT contender_lens_assignments_pkey PRIMARY KEY (id);
+
+--
+-- Name: contenders contenders_battle_id_id_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contenders
+    ADD CONSTRAINT contenders_battle_id_id_key UNIQUE (battle_id, id);
+
+--
+-- Name: contenders contenders_battle_id_slot_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contenders
+    ADD CONSTRAINT contenders_battle_id_slot_key UNIQUE (battle_id, slot);
+
+--
+-- Name: contenders contenders_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contenders
+    ADD CONSTRAINT contenders_pkey PRIMARY KEY (id);
+
+--
+-- Name: events events_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.events
+    ADD CONSTRAINT events_pkey PRIMARY KEY (id);
+
+--
+-- Name: global_messages global_messages_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.global_messages
+    ADD CONSTRAINT global_messages_pkey PRIMARY KEY (id);
+
+--
+-- Name: invitations invitations_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.invitations
+    ADD CONSTRAINT invitations_pkey PRIMARY KEY (id);
+
+--
+-- Name: invitations invitations_token_hash_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.invitations
+    ADD CONSTRAINT invitations_token_hash_key UNIQUE (token_hash);
+
+--
+-- Name: rubric_criteria rubric_criteria_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.rubric_criteria
+    ADD CONSTRAINT rubric_criteria_pkey PRIMARY KEY (id);
+
+--
+-- Name: rubric_criteria rubric_criteria_rubric_id_ordinal_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.rubric_criteria
+    ADD CONSTRAINT rubric_criteria_rubric_id_ordinal_key UNIQUE (rubric_id, ordinal);
+
+--
+-- Name: rubrics rubrics_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.rubrics
+    ADD CONSTRAINT rubrics_pkey PRIMARY KEY (id);
+
+--
+-- Name: scorecards scorecards_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.scorecards
+    ADD CONSTRAINT scorecards_pkey PRIMARY KEY (id);
+
+--
+-- Name: submissions submissions_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.submissions
+    ADD CONSTRAINT submissions_pkey PRIMARY KEY (id);
+
+--
+-- Name: templates templates_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.templates
+    ADD CONSTRAINT templates_pkey PRIMARY KEY (id);
+
+--
+-- Name: transition_rules transition_rules_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.transition_rules
+    ADD CONSTRAINT transition_rules_pkey PRIMARY KEY (action, from_status);
+
+--
+-- Name: vote_aggregates vote_aggregates_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.vote_aggregates
+    ADD CONSTRAINT vote_aggregates_pkey PRIMARY KEY (battle_id, contender_id);
+
+--
+-- Name: votes votes_battle_id_principal_id_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.votes
+    ADD CONSTRAINT votes_battle_id_principal_id_key UNIQUE (battle_id, principal_id);
+
+--
+-- Name: votes votes_battle_id_voter_lenser_id_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.votes
+    ADD CONSTRAINT votes_battle_id_voter_lenser_id_key UNIQUE (battle_id, voter_lenser_id);
+
+--
+-- Name: votes votes_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.votes
+    ADD CONSTRAINT votes_pkey PRIMARY KEY (id);
+
+--
+-- Name: runners runners_name_key; Type: CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.runners
+    ADD CONSTRAINT runners_name_key UNIQUE (name);
+
+--
+-- Name: runners runners_pkey; Type: CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.runners
+    ADD CONSTRAINT runners_pkey PRIMARY KEY (id);
+
+--
+-- Name: runs runs_pkey; Type: CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.runs
+    ADD CONSTRAINT runs_pkey PRIMARY KEY (id);
+
+--
+-- Name: profiles profiles_handle_key; Type: CONSTRAINT; Schema: lensers; Owner: -
+--
+
+ALTER TABLE ONLY lensers.profiles
+    ADD CONSTRAINT profiles_handle_key UNIQUE (handle);
+
+--
+-- Name: profiles profiles_pkey; Type: CONSTRAINT; Schema: lensers; Owner: -
+--
+
+ALTER TABLE ONLY lensers.profiles
+    ADD CONSTRAINT profiles_pkey PRIMARY KEY (id);
+
+--
+-- Name: lenses lenses_pkey; Type: CONSTRAINT; Schema: lenses; Owner: -
+--
+
+ALTER TABLE ONLY lenses.lenses
+    ADD CONSTRAINT lenses_pkey PRIMARY KEY (id);
+
+--
+-- Name: lenses lenses_slug_key; Type: CONSTRAINT; Schema: lenses; Owner: -
+--
+
+ALTER TABLE ONLY lenses.lenses
+    ADD CONSTRAINT lenses_slug_key UNIQUE (slug);
+
+--
+-- Name: versions versions_lens_id_version_key; Type: CONSTRAINT; Schema: lenses; Owner: -
+--
+
+ALTER TABLE ONLY lenses.versions
+    ADD CONSTRAINT versions_lens_id_version_key UNIQUE (lens_id, version);
+
+--
+-- Name: versions versions_pkey; Type: CONSTRAINT; Schema: lenses; Owner: -
+--
+
+ALTER TABLE ONLY lenses.versions
+    ADD CONSTRAINT versions_pkey PRIMARY KEY (id);
+
+--
+-- Name: accounts accounts_pkey; Type: CONSTRAINT; Schema: ops; Owner: -
+--
+
+ALTER TABLE ONLY ops.accounts
+    ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);
+
+--
+-- Name: api_tokens api_tokens_pkey; Type: CONSTRAINT; Schema: ops; Owner: -
+--
+
+ALTER TABLE ONLY ops.api_tokens
+    ADD CONSTRAINT api_tokens_pkey PRIMARY KEY (id);
+
+--
+-- Name: api_tokens api_tokens_token_hash_key; Type: CONSTRAINT; Schema: ops; Owner: -
+--
+
+ALTER TABLE ONLY ops.api_tokens
+    ADD CONSTRAINT api_tokens_token_hash_key UNIQUE (token_hash);
+
+--
+-- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: ops; Owner: -
+--
+
+ALTER TABLE ONLY ops.schema_migrations
+    ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (version);
+
+--
+-- Name: settings settings_pkey; Type: CONSTRAINT; Schema: ops; Owner: -
+--
+
+ALTER TABLE ONLY ops.settings
+    ADD CONSTRAINT settings_pkey PRIMARY KEY (key);
+
+--
+-- Name: workflows workflows_pkey; Type: CONSTRAINT; Schema: workflows; Owner: -
+--
+
+ALTER TABLE ONLY workflows.workflows
+    ADD CONSTRAINT workflows_pkey PRIMARY KEY (id);
+
+--
+-- Name: ai_lensers_owner_idx; Type: INDEX; Schema: agents; Owner: -
+--
+
+CREATE INDEX ai_lensers_owner_idx ON agents.ai_lensers USING btree (owner_profile_id);
+
+--
+-- Name: battles_feed_idx; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE INDEX battles_feed_idx ON battles.battles USING btree (created_at DESC, id DESC) WHERE (deleted_at IS NULL);
+
+--
+-- Name: battles_principal_created_idx; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE INDEX battles_principal_created_idx ON battles.battles USING btree (principal_id, created_at);
+
+--
+-- Name: comments_keyset_idx; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE INDEX comments_keyset_idx ON battles.comments USING btree (battle_id, created_at DESC, id DESC);
+
+--
+-- Name: events_battle_idx; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE INDEX events_battle_idx ON battles.events USING btree (battle_id, created_at);
+
+--
+-- Name: global_messages_keyset_idx; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE INDEX global_messages_keyset_idx ON battles.global_messages USING btree (battle_id, created_at DESC, id DESC);
+
+--
+-- Name: invitations_battle_email_key; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE UNIQUE INDEX invitations_battle_email_key ON battles.invitations USING btree (battle_id, lower(email));
+
+--
+-- Name: scorecards_battle_idx; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE INDEX scorecards_battle_idx ON battles.scorecards USING btree (battle_id);
+
+--
+-- Name: submissions_battle_idx; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE INDEX submissions_battle_idx ON battles.submissions USING btree (battle_id);
+
+--
+-- Name: submissions_one_final; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE UNIQUE INDEX submissions_one_final ON battles.submissions USING btree (contender_id) WHERE is_final;
+
+--
+-- Name: runs_battle_idx; Type: INDEX; Schema: execution; Owner: -
+--
+
+CREATE INDEX runs_battle_idx ON execution.runs USING btree (battle_id);
+
+--
+-- Name: accounts_email_key; Type: INDEX; Schema: ops; Owner: -
+--
+
+CREATE UNIQUE INDEX accounts_email_key ON ops.accounts USING btree (lower(email));
+
+--
+-- Name: api_tokens_account_idx; Type: INDEX; Schema: ops; Owner: -
+--
+
+CREATE INDEX api_tokens_account_idx ON ops.api_tokens USING btree (account_id);
+
+--
+-- Name: battles battles_guard; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER battles_guard BEFORE UPDATE ON battles.battles FOR EACH ROW EXECUTE FUNCTION battles.trg_battles_guard();
+
+--
+-- Name: contenders contenders_aggregate; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER contenders_aggregate AFTER INSERT ON battles.contenders FOR EACH ROW EXECUTE FUNCTION battles.trg_contender_aggregate();
+
+--
+-- Name: events events_append_only; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER events_append_only BEFORE DELETE OR UPDATE ON battles.events FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: votes votes_append_only; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER votes_append_only BEFORE DELETE OR UPDATE ON battles.votes FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: votes votes_tally; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER votes_tally AFTER INSERT ON battles.votes FOR EACH ROW EXECUTE FUNCTION battles.trg_votes_tally();
+
+--
+-- Name: ai_lensers ai_lensers_model_id_fkey; Type: FK CONSTRAINT; Schema: agents; Owner: -
+--
+
+ALTER TABLE ONLY agents.ai_lensers
+    ADD CONSTRAINT ai_lensers_model_id_fkey FOREIGN KEY (model_id) REFERENCES ai.models(id);
+
+--
+-- Name: ai_lensers ai_lensers_owner_profile_id_fkey; Type: FK CONSTRAINT; Schema: agents; Owner: -
+--
+
+ALTER TABLE ONLY agents.ai_lensers
+    ADD CONSTRAINT ai_lensers_owner_profile_id_fkey FOREIGN KEY (owner_profile_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: ai_lensers ai_lensers_profile_id_fkey; Type: FK CONSTRAINT; Schema: agents; Owner: -
+--
+
+ALTER TABLE ONLY agents.ai_lensers
+    ADD CONSTRAINT ai_lensers_profile_id_fkey FOREIGN KEY (profile_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: battles battles_axes_fk; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battles
+    ADD CONSTRAINT battles_axes_fk FOREIGN KEY (task_source, contender_structure, judging_mode, battle_type) REFERENCES battles.axes_combinations(task_source, contender_structure, judging_mode, battle_type);
+
+--
+-- Name: battles battles_creator_lenser_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battles
+    ADD CONSTRAINT battles_creator_lenser_id_fkey FOREIGN KEY (creator_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: battles battles_principal_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battles
+    ADD CONSTRAINT battles_principal_id_fkey FOREIGN KEY (principal_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: battles battles_rubric_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battles
+    ADD CONSTRAINT battles_rubric_id_fkey FOREIGN KEY (rubric_id) REFERENCES battles.rubrics(id);
+
+--
+-- Name: battles battles_winner_fk; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battles
+    ADD CONSTRAINT battles_winner_fk FOREIGN KEY (id, winner_contender_id) REFERENCES battles.contenders(battle_id, id);
+
+--
+-- Name: battles battles_workflow_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battles
+    ADD CONSTRAINT battles_workflow_id_fkey FOREIGN KEY (workflow_id) REFERENCES workflows.workflows(id);
+
+--
+-- Name: comments comments_author_lenser_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.comments
+    ADD CONSTRAINT comments_author_lenser_id_fkey FOREIGN KEY (author_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: comments comments_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.comments
+    ADD CONSTRAINT comments_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: contender_entity_map contender_entity_map_ai_lenser_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_entity_map
+    ADD CONSTRAINT contender_entity_map_ai_lenser_id_fkey FOREIGN KEY (ai_lenser_id) REFERENCES agents.ai_lensers(id);
+
+--
+-- Name: contender_entity_map contender_entity_map_battle_id_contender_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_entity_map
+    ADD CONSTRAINT contender_entity_map_battle_id_contender_id_fkey FOREIGN KEY (battle_id, contender_id) REFERENCES battles.contenders(battle_id, id);
+
+--
+-- Name: contender_entity_map contender_entity_map_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_entity_map
+    ADD CONSTRAINT contender_entity_map_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: contender_entity_map contender_entity_map_contender_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_entity_map
+    ADD CONSTRAINT contender_entity_map_contender_id_fkey FOREIGN KEY (contender_id) REFERENCES battles.contenders(id);
+
+--
+-- Name: contender_entity_map contender_entity_map_profile_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_entity_map
+    ADD CONSTRAINT contender_entity_map_profile_id_fkey FOREIGN KEY (profile_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: contender_lens_assignments contender_lens_assignments_assigned_by_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_lens_assignments
+    ADD CONSTRAINT contender_lens_assignments_assigned_by_fkey FOREIGN KEY (assigned_by) REFERENCES lensers.profiles(id);
+
+--
+-- Name: contender_lens_assignments contender_lens_assignments_contender_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_lens_assignments
+    ADD CONSTRAINT contender_lens_assignments_contender_id_fkey FOREIGN KEY (contender_id) REFERENCES battles.contenders(id);
+
+--
+-- Name: contender_lens_assignments contender_lens_assignments_lens_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_lens_assignments
+    ADD CONSTRAINT contender_lens_assignments_lens_id_fkey FOREIGN KEY (lens_id) REFERENCES lenses.lenses(id);
+
+--
+-- Name: contender_lens_assignments contender_lens_assignments_version_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contender_lens_assignments
+    ADD CONSTRAINT contender_lens_assignments_version_id_fkey FOREIGN KEY (version_id) REFERENCES lenses.versions(id);
+
+--
+-- Name: contenders contenders_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.contenders
+    ADD CONSTRAINT contenders_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: events events_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.events
+    ADD CONSTRAINT events_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: global_messages global_messages_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.global_messages
+    ADD CONSTRAINT global_messages_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: global_messages global_messages_sender_lenser_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.global_messages
+    ADD CONSTRAINT global_messages_sender_lenser_id_fkey FOREIGN KEY (sender_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: invitations invitations_accepted_by_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.invitations
+    ADD CONSTRAINT invitations_accepted_by_fkey FOREIGN KEY (accepted_by) REFERENCES lensers.profiles(id);
+
+--
+-- Name: invitations invitations_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.invitations
+    ADD CONSTRAINT invitations_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: invitations invitations_contender_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.invitations
+    ADD CONSTRAINT invitations_contender_id_fkey FOREIGN KEY (contender_id) REFERENCES battles.contenders(id);
+
+--
+-- Name: invitations invitations_invited_by_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.invitations
+    ADD CONSTRAINT invitations_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES lensers.profiles(id);
+
+--
+-- Name: rubric_criteria rubric_criteria_rubric_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.rubric_criteria
+    ADD CONSTRAINT rubric_criteria_rubric_id_fkey FOREIGN KEY (rubric_id) REFERENCES battles.rubrics(id);
+
+--
+-- Name: rubrics rubrics_creator_lenser_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.rubrics
+    ADD CONSTRAINT rubrics_creator_lenser_id_fkey FOREIGN KEY (creator_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: scorecards scorecards_battle_id_contender_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.scorecards
+    ADD CONSTRAINT scorecards_battle_id_contender_id_fkey FOREIGN KEY (battle_id, contender_id) REFERENCES battles.contenders(battle_id, id);
+
+--
+-- Name: scorecards scorecards_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.scorecards
+    ADD CONSTRAINT scorecards_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: scorecards scorecards_rubric_criterion_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.scorecards
+    ADD CONSTRAINT scorecards_rubric_criterion_id_fkey FOREIGN KEY (rubric_criterion_id) REFERENCES battles.rubric_criteria(id);
+
+--
+-- Name: scorecards scorecards_scorer_lenser_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.scorecards
+    ADD CONSTRAINT scorecards_scorer_lenser_id_fkey FOREIGN KEY (scorer_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: scorecards scorecards_scorer_model_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.scorecards
+    ADD CONSTRAINT scorecards_scorer_model_id_fkey FOREIGN KEY (scorer_model_id) REFERENCES ai.models(id);
+
+--
+-- Name: submissions submissions_adapter_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.submissions
+    ADD CONSTRAINT submissions_adapter_id_fkey FOREIGN KEY (adapter_id) REFERENCES execution.runners(id);
+
+--
+-- Name: submissions submissions_battle_id_contender_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.submissions
+    ADD CONSTRAINT submissions_battle_id_contender_id_fkey FOREIGN KEY (battle_id, contender_id) REFERENCES battles.contenders(battle_id, id);
+
+--
+-- Name: submissions submissions_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.submissions
+    ADD CONSTRAINT submissions_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: submissions submissions_execution_run_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.submissions
+    ADD CONSTRAINT submissions_execution_run_id_fkey FOREIGN KEY (execution_run_id) REFERENCES execution.runs(id);
+
+--
+-- Name: submissions submissions_model_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.submissions
+    ADD CONSTRAINT submissions_model_id_fkey FOREIGN KEY (model_id) REFERENCES ai.models(id);
+
+--
+-- Name: submissions submissions_revision_of_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.submissions
+    ADD CONSTRAINT submissions_revision_of_id_fkey FOREIGN KEY (revision_of_id) REFERENCES battles.submissions(id);
+
+--
+-- Name: templates templates_creator_lenser_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.templates
+    ADD CONSTRAINT templates_creator_lenser_id_fkey FOREIGN KEY (creator_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: templates templates_rubric_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.templates
+    ADD CONSTRAINT templates_rubric_id_fkey FOREIGN KEY (rubric_id) REFERENCES battles.rubrics(id);
+
+--
+-- Name: templates templates_task_source_contender_structure_judging_mode_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.templates
+    ADD CONSTRAINT templates_task_source_contender_structure_judging_mode_fkey FOREIGN KEY (task_source, contender_structure, judging_mode) REFERENCES battles.axes_combinations(task_source, contender_structure, judging_mode);
+
+--
+-- Name: vote_aggregates vote_aggregates_battle_id_contender_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.vote_aggregates
+    ADD CONSTRAINT vote_aggregates_battle_id_contender_id_fkey FOREIGN KEY (battle_id, contender_id) REFERENCES battles.contenders(battle_id, id);
+
+--
+-- Name: vote_aggregates vote_aggregates_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.vote_aggregates
+    ADD CONSTRAINT vote_aggregates_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: votes votes_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.votes
+    ADD CONSTRAINT votes_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: votes votes_battle_id_voted_contender_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.votes
+    ADD CONSTRAINT votes_battle_id_voted_contender_id_fkey FOREIGN KEY (battle_id, voted_contender_id) REFERENCES battles.contenders(battle_id, id);
+
+--
+-- Name: votes votes_principal_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.votes
+    ADD CONSTRAINT votes_principal_id_fkey FOREIGN KEY (principal_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: votes votes_voter_lenser_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.votes
+    ADD CONSTRAINT votes_voter_lenser_id_fkey FOREIGN KEY (voter_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: runners runners_owner_lenser_id_fkey; Type: FK CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.runners
+    ADD CONSTRAINT runners_owner_lenser_id_fkey FOREIGN KEY (owner_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: runs runs_model_id_fkey; Type: FK CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.runs
+    ADD CONSTRAINT runs_model_id_fkey FOREIGN KEY (model_id) REFERENCES ai.models(id);
+
+--
+-- Name: runs runs_runner_id_fkey; Type: FK CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.runs
+    ADD CONSTRAINT runs_runner_id_fkey FOREIGN KEY (runner_id) REFERENCES execution.runners(id);
+
+--
+-- Name: lenses lenses_owner_lenser_id_fkey; Type: FK CONSTRAINT; Schema: lenses; Owner: -
+--
+
+ALTER TABLE ONLY lenses.lenses
+    ADD CONSTRAINT lenses_owner_lenser_id_fkey FOREIGN KEY (owner_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: versions versions_lens_id_fkey; Type: FK CONSTRAINT; Schema: lenses; Owner: -
+--
+
+ALTER TABLE ONLY lenses.versions
+    ADD CONSTRAINT versions_lens_id_fkey FOREIGN KEY (lens_id) REFERENCES lenses.lenses(id);
+
+--
+-- Name: api_tokens api_tokens_account_id_fkey; Type: FK CONSTRAINT; Schema: ops; Owner: -
+--
+
+ALTER TABLE ONLY ops.api_tokens
+    ADD CONSTRAINT api_tokens_account_id_fkey FOREIGN KEY (account_id) REFERENCES ops.accounts(id);
+
+--
+-- Name: workflows workflows_owner_lenser_id_fkey; Type: FK CONSTRAINT; Schema: workflows; Owner: -
+--
+
+ALTER TABLE ONLY workflows.workflows
+    ADD CONSTRAINT workflows_owner_lenser_id_fkey FOREIGN KEY (owner_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: ai_lensers; Type: ROW SECURITY; Schema: agents; Owner: -
+--
+
+ALTER TABLE agents.ai_lensers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ai_lensers ai_lensers_read; Type: POLICY; Schema: agents; Owner: -
+--
+
+CREATE POLICY ai_lensers_read ON agents.ai_lensers FOR SELECT USING (true);
+
+--
+-- Name: models; Type: ROW SECURITY; Schema: ai; Owner: -
+--
+
+ALTER TABLE ai.models ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: models models_read; Type: POLICY; Schema: ai; Owner: -
+--
+
+CREATE POLICY models_read ON ai.models FOR SELECT USING (true);
+
+--
+-- Name: vote_aggregates aggregates_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY aggregates_read ON battles.vote_aggregates FOR SELECT USING ((battles.fn_can_view(battle_id) AND battles.fn_results_visible(battle_id)));
+
+--
+-- Name: axes_combinations; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.axes_combinations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: axes_combinations axes_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY axes_read ON battles.axes_combinations FOR SELECT USING (true);
+
+--
+-- Name: battles; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.battles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: battles battles_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY battles_read ON battles.battles FOR SELECT USING (((deleted_at IS NULL) AND (((status <> 'draft'::battles.battle_status_enum) AND (invite_code IS NULL)) OR (creator_lenser_id = auth.uid()) OR (principal_id = auth.uid()) OR lensers.fn_is_operator() OR ((status <> 'draft'::battles.battle_status_enum) AND (battles.fn_is_invitee(id) OR battles.fn_is_contender(id))))));
+
+--
+-- Name: comments; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.comments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: comments comments_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY comments_read ON battles.comments FOR SELECT USING (((deleted_at IS NULL) AND battles.fn_can_view(battle_id)));
+
+--
+-- Name: contender_entity_map; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.contender_entity_map ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: contender_lens_assignments; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.contender_lens_assignments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: contenders; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.contenders ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: contenders contenders_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY contenders_read ON battles.contenders FOR SELECT USING ((battles.fn_can_view(battle_id) AND battles.fn_identities_revealed(battle_id)));
+
+--
+-- Name: rubric_criteria criteria_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY criteria_read ON battles.rubric_criteria FOR SELECT USING ((EXISTS ( SELECT 1
+   FROM battles.rubrics r
+  WHERE (r.id = rubric_criteria.rubric_id))));
+
+--
+-- Name: contender_entity_map entity_map_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY entity_map_read ON battles.contender_entity_map FOR SELECT USING ((battles.fn_can_view(battle_id) AND battles.fn_identities_revealed(battle_id)));
+
+--
+-- Name: events; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: events events_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY events_read ON battles.events FOR SELECT USING (battles.fn_can_view(battle_id));
+
+--
+-- Name: global_messages; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.global_messages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: global_messages global_messages_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY global_messages_read ON battles.global_messages FOR SELECT USING (battles.fn_can_view(battle_id));
+
+--
+-- Name: invitations; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.invitations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: invitations invitations_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY invitations_read ON battles.invitations FOR SELECT USING (((invited_by = auth.uid()) OR (accepted_by = auth.uid()) OR lensers.fn_is_operator() OR (lower(email) = ( SELECT lower(a.email) AS lower
+   FROM ops.accounts a
+  WHERE (a.id = auth.uid())))));
+
+--
+-- Name: contender_lens_assignments lens_assignments_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY lens_assignments_read ON battles.contender_lens_assignments FOR SELECT USING ((EXISTS ( SELECT 1
+   FROM battles.contenders c
+  WHERE (c.id = contender_lens_assignments.contender_id))));
+
+--
+-- Name: rubric_criteria; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.rubric_criteria ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: rubrics; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.rubrics ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: rubrics rubrics_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY rubrics_read ON battles.rubrics FOR SELECT USING ((is_public OR (creator_lenser_id = auth.uid()) OR (EXISTS ( SELECT 1
+   FROM battles.battles b
+  WHERE (b.rubric_id = rubrics.id)))));
+
+--
+-- Name: scorecards; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.scorecards ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: scorecards scorecards_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY scorecards_read ON battles.scorecards FOR SELECT USING ((battles.fn_can_view(battle_id) AND battles.fn_results_visible(battle_id)));
+
+--
+-- Name: submissions; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.submissions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: submissions submissions_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY submissions_read ON battles.submissions FOR SELECT USING ((battles.fn_can_view(battle_id) AND (battles.fn_entries_visible(battle_id) OR (EXISTS ( SELECT 1
+   FROM (battles.contender_entity_map m
+     LEFT JOIN agents.ai_lensers l ON ((l.id = m.ai_lenser_id)))
+  WHERE ((m.contender_id = submissions.contender_id) AND ((m.profile_id = auth.uid()) OR (l.owner_profile_id = auth.uid()))))))));
+
+--
+-- Name: templates; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.templates ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: templates templates_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY templates_read ON battles.templates FOR SELECT USING ((is_public OR (creator_lenser_id = auth.uid())));
+
+--
+-- Name: transition_rules; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.transition_rules ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: transition_rules transition_rules_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY transition_rules_read ON battles.transition_rules FOR SELECT USING (true);
+
+--
+-- Name: vote_aggregates; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.vote_aggregates ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: votes; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.votes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: votes votes_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY votes_read ON battles.votes FOR SELECT USING (((voter_lenser_id = auth.uid()) OR (principal_id = auth.uid()) OR lensers.fn_is_operator() OR (battles.fn_results_visible(battle_id) AND battles.fn_can_view(battle_id))));
+
+--
+-- Name: runners; Type: ROW SECURITY; Schema: execution; Owner: -
+--
+
+ALTER TABLE execution.runners ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: runners runners_read; Type: POLICY; Schema: execution; Owner: -
+--
+
+CREATE POLICY runners_read ON execution.runners FOR SELECT USING (true);
+
+--
+-- Name: runs; Type: ROW SECURITY; Schema: execution; Owner: -
+--
+
+ALTER TABLE execution.runs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: runs runs_read; Type: POLICY; Schema: execution; Owner: -
+--
+
+CREATE POLICY runs_read ON execution.runs FOR SELECT USING (true);
+
+--
+-- Name: profiles; Type: ROW SECURITY; Schema: lensers; Owner: -
+--
+
+ALTER TABLE lensers.profiles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: profiles profiles_read; Type: POLICY; Schema: lensers; Owner: -
+--
+
+CREATE POLICY profiles_read ON lensers.profiles FOR SELECT USING (true);
+
+--
+-- Name: lenses; Type: ROW SECURITY; Schema: lenses; Owner: -
+--
+
+ALTER TABLE lenses.lenses ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: lenses lenses_read; Type: POLICY; Schema: lenses; Owner: -
+--
+
+CREATE POLICY lenses_read ON lenses.lenses FOR SELECT USING ((is_public OR (owner_lenser_id = auth.uid())));
+
+--
+-- Name: versions; Type: ROW SECURITY; Schema: lenses; Owner: -
+--
+
+ALTER TABLE lenses.versions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: versions versions_read; Type: POLICY; Schema: lenses; Owner: -
+--
+
+CREATE POLICY versions_read ON lenses.versions FOR SELECT USING (((EXISTS ( SELECT 1
+   FROM lenses.lenses l
+  WHERE (l.id = versions.lens_id))) AND ((status <> 'draft'::text) OR (EXISTS ( SELECT 1
+   FROM lenses.lenses l
+  WHERE ((l.id = versions.lens_id) AND (l.owner_lenser_id = auth.uid())))))));
+
+--
+-- Name: workflows; Type: ROW SECURITY; Schema: workflows; Owner: -
+--
+
+ALTER TABLE workflows.workflows ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: workflows workflows_read; Type: POLICY; Schema: workflows; Owner: -
+--
+
+CREATE POLICY workflows_read ON workflows.workflows FOR SELECT USING (true);
+
+--
+-- Name: SCHEMA agents; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA agents TO anon;
+GRANT USAGE ON SCHEMA agents TO authenticated;
+GRANT USAGE ON SCHEMA agents TO service_role;
+
+--
+-- Name: SCHEMA ai; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA ai TO anon;
+GRANT USAGE ON SCHEMA ai TO authenticated;
+GRANT USAGE ON SCHEMA ai TO service_role;
+
+--
+-- Name: SCHEMA auth; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA auth TO anon;
+GRANT USAGE ON SCHEMA auth TO authenticated;
+GRANT USAGE ON SCHEMA auth TO service_role;
+
+--
+-- Name: SCHEMA battles; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA battles TO anon;
+GRANT USAGE ON SCHEMA battles TO authenticated;
+GRANT USAGE ON SCHEMA battles TO service_role;
+
+--
+-- Name: SCHEMA execution; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA execution TO anon;
+GRANT USAGE ON SCHEMA execution TO authenticated;
+GRANT USAGE ON SCHEMA execution TO service_role;
+
+--
+-- Name: SCHEMA lensers; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA lensers TO anon;
+GRANT USAGE ON SCHEMA lensers TO authenticated;
+GRANT USAGE ON SCHEMA lensers TO service_role;
+
+--
+-- Name: SCHEMA lenses; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA lenses TO anon;
+GRANT USAGE ON SCHEMA lenses TO authenticated;
+GRANT USAGE ON SCHEMA lenses TO service_role;
+
+--
+-- Name: SCHEMA ops; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA ops TO anon;
+GRANT USAGE ON SCHEMA ops TO authenticated;
+GRANT USAGE ON SCHEMA ops TO service_role;
+
+--
+-- Name: SCHEMA workflows; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA workflows TO anon;
+GRANT USAGE ON SCHEMA workflows TO authenticated;
+GRANT USAGE ON SCHEMA workflows TO service_role;
+
+--
+-- Name: FUNCTION jwt(); Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT ALL ON FUNCTION auth.jwt() TO anon;
+GRANT ALL ON FUNCTION auth.jwt() TO authenticated;
+GRANT ALL ON FUNCTION auth.jwt() TO service_role;
+
+--
+-- Name: FUNCTION role(); Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT ALL ON FUNCTION auth.role() TO anon;
+GRANT ALL ON FUNCTION auth.role() TO authenticated;
+GRANT ALL ON FUNCTION auth.role() TO service_role;
+
+--
+-- Name: FUNCTION uid(); Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT ALL ON FUNCTION auth.uid() TO anon;
+GRANT ALL ON FUNCTION auth.uid() TO authenticated;
+GRANT ALL ON FUNCTION auth.uid() TO service_role;
+
+--
+-- Name: TABLE battles; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.battles TO anon;
+GRANT SELECT ON TABLE battles.battles TO authenticated;
+GRANT ALL ON TABLE battles.battles TO service_role;
+
+--
+-- Name: FUNCTION fn_add_contender(b battles.battles, p_profile_id uuid, p_entry_mode text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_add_contender(b battles.battles, p_profile_id uuid, p_entry_mode text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_add_contender(b battles.battles, p_profile_id uuid, p_entry_mode text) TO service_role;
+
+--
+-- Name: FUNCTION fn_apply_transition(p_battle_id uuid, p_action text, p_metadata jsonb); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_apply_transition(p_battle_id uuid, p_action text, p_metadata jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_apply_transition(p_battle_id uuid, p_action text, p_metadata jsonb) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_close_voting(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_close_voting(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_close_voting(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_close_voting(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_close_voting(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_get_comments(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_get_comments(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_get_comments(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_get_comments(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_get_comments(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_contender_count(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_contender_count(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_contender_count(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_contender_count(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_contender_count(p_battle_id uuid) TO service_role;
+
+--
+-- Name: TABLE contender_entity_map; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.contender_entity_map TO anon;
+GRANT SELECT ON TABLE battles.contender_entity_map TO authenticated;
+GRANT ALL ON TABLE battles.contender_entity_map TO service_role;
+
+--
+-- Name: TABLE contenders; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.contenders TO anon;
+GRANT SELECT ON TABLE battles.contenders TO authenticated;
+GRANT ALL ON TABLE battles.contenders TO service_role;
+
+--
+-- Name: TABLE submissions; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT ALL ON TABLE battles.submissions TO service_role;
+
+--
+-- Name: COLUMN submissions.id; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE battles.submissions TO anon;
+GRANT SELECT(id) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.battle_id; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(battle_id) ON TABLE battles.submissions TO anon;
+GRANT SELECT(battle_id) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.contender_id; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(contender_id) ON TABLE battles.submissions TO anon;
+GRANT SELECT(contender_id) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.status; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE battles.submissions TO anon;
+GRANT SELECT(status) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.content_text; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(content_text) ON TABLE battles.submissions TO anon;
+GRANT SELECT(content_text) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.content_url; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(content_url) ON TABLE battles.submissions TO anon;
+GRANT SELECT(content_url) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.content_media; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(content_media) ON TABLE battles.submissions TO anon;
+GRANT SELECT(content_media) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.source_type; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(source_type) ON TABLE battles.submissions TO anon;
+GRANT SELECT(source_type) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.submitted_at; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(submitted_at) ON TABLE battles.submissions TO anon;
+GRANT SELECT(submitted_at) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.is_final; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(is_final) ON TABLE battles.submissions TO anon;
+GRANT SELECT(is_final) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.revision_of_id; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(revision_of_id) ON TABLE battles.submissions TO anon;
+GRANT SELECT(revision_of_id) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.integrity_hash; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(integrity_hash) ON TABLE battles.submissions TO anon;
+GRANT SELECT(integrity_hash) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: COLUMN submissions.created_at; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE battles.submissions TO anon;
+GRANT SELECT(created_at) ON TABLE battles.submissions TO authenticated;
+
+--
+-- Name: TABLE vote_aggregates; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.vote_aggregates TO anon;
+GRANT SELECT ON TABLE battles.vote_aggregates TO authenticated;
+GRANT ALL ON TABLE battles.vote_aggregates TO service_role;
+
+--
+-- Name: TABLE votes; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.votes TO anon;
+GRANT SELECT ON TABLE battles.votes TO authenticated;
+GRANT ALL ON TABLE battles.votes TO service_role;
+
+--
+-- Name: TABLE profiles; Type: ACL; Schema: lensers; Owner: -
+--
+
+GRANT SELECT ON TABLE lensers.profiles TO anon;
+GRANT SELECT ON TABLE lensers.profiles TO authenticated;
+GRANT ALL ON TABLE lensers.profiles TO service_role;
+
+--
+-- Name: TABLE v_battle_full; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.v_battle_full TO anon;
+GRANT SELECT ON TABLE battles.v_battle_full TO authenticated;
+GRANT ALL ON TABLE battles.v_battle_full TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_get_full(p_slug text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_get_full(p_slug text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_get_full(p_slug text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_get_full(p_slug text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_get_full(p_slug text) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_gets_feed(p_status battles.battle_status_enum, p_battle_type battles.battle_type_enum, p_limit integer, p_cursor text, p_statuses battles.battle_status_enum[], p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum, p_battle_type battles.battle_type_enum, p_limit integer, p_cursor text, p_statuses battles.battle_status_enum[], p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum, p_battle_type battles.battle_type_enum, p_limit integer, p_cursor text, p_statuses battles.battle_status_enum[], p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum, p_battle_type battles.battle_type_enum, p_limit integer, p_cursor text, p_statuses battles.battle_status_enum[], p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum, p_battle_type battles.battle_type_enum, p_limit integer, p_cursor text, p_statuses battles.battle_status_enum[], p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_open_voting(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_open_voting(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_open_voting(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_open_voting(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_open_voting(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_post_comment(p_battle_id uuid, p_body text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_post_comment(p_battle_id uuid, p_body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_post_comment(p_battle_id uuid, p_body text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_post_comment(p_battle_id uuid, p_body text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_post_comment(p_battle_id uuid, p_body text) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_start_execution(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_start_execution(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_start_execution(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_start_execution(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_start_execution(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_start_scoring(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_start_scoring(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_start_scoring(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_start_scoring(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_start_scoring(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_vote_eligibility(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_vote_eligibility(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_vote_eligibility(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_vote_eligibility(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_vote_eligibility(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_accept_invitation(p_invitation_id uuid, p_token text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_accept_invitation(p_invitation_id uuid, p_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_accept_invitation(p_invitation_id uuid, p_token text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_accept_invitation(p_invitation_id uuid, p_token text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_accept_invitation(p_invitation_id uuid, p_token text) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_add_ai_contender(p_battle_id uuid, p_ai_lenser_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_add_ai_contender(p_battle_id uuid, p_ai_lenser_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_add_ai_contender(p_battle_id uuid, p_ai_lenser_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_add_ai_contender(p_battle_id uuid, p_ai_lenser_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_add_ai_contender(p_battle_id uuid, p_ai_lenser_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_archive(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_archive(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_archive(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_archive(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_archive(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_cancel(p_battle_id uuid, p_reason text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_cancel(p_battle_id uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_cancel(p_battle_id uuid, p_reason text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_cancel(p_battle_id uuid, p_reason text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_cancel(p_battle_id uuid, p_reason text) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_clone(p_battle_id uuid, p_title text, p_slug text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_clone(p_battle_id uuid, p_title text, p_slug text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_clone(p_battle_id uuid, p_title text, p_slug text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_clone(p_battle_id uuid, p_title text, p_slug text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_clone(p_battle_id uuid, p_title text, p_slug text) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_close(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_close(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_close(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_close(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_close(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_create(p_title text, p_slug text, p_task_prompt text, p_rubric_id uuid, p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum, p_challenge_type text, p_voter_eligibility battles.voter_eligibility_enum, p_max_contenders integer, p_content_type text, p_invite_only boolean, p_voting_opens_at timestamp with time zone, p_voting_closes_at timestamp with time zone, p_handicap_config jsonb, p_workflow_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_create(p_title text, p_slug text, p_task_prompt text, p_rubric_id uuid, p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum, p_challenge_type text, p_voter_eligibility battles.voter_eligibility_enum, p_max_contenders integer, p_content_type text, p_invite_only boolean, p_voting_opens_at timestamp with time zone, p_voting_closes_at timestamp with time zone, p_handicap_config jsonb, p_workflow_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_create(p_title text, p_slug text, p_task_prompt text, p_rubric_id uuid, p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum, p_challenge_type text, p_voter_eligibility battles.voter_eligibility_enum, p_max_contenders integer, p_content_type text, p_invite_only boolean, p_voting_opens_at timestamp with time zone, p_voting_closes_at timestamp with time zone, p_handicap_config jsonb, p_workflow_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_create(p_title text, p_slug text, p_task_prompt text, p_rubric_id uuid, p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum, p_challenge_type text, p_voter_eligibility battles.voter_eligibility_enum, p_max_contenders integer, p_content_type text, p_invite_only boolean, p_voting_opens_at timestamp with time zone, p_voting_closes_at timestamp with time zone, p_handicap_config jsonb, p_workflow_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_create(p_title text, p_slug text, p_task_prompt text, p_rubric_id uuid, p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum, p_challenge_type text, p_voter_eligibility battles.voter_eligibility_enum, p_max_contenders integer, p_content_type text, p_invite_only boolean, p_voting_opens_at timestamp with time zone, p_voting_closes_at timestamp with time zone, p_handicap_config jsonb, p_workflow_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_create_from_template(p_template_id uuid, p_title text, p_slug text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_create_from_template(p_template_id uuid, p_title text, p_slug text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_create_from_template(p_template_id uuid, p_title text, p_slug text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_create_from_template(p_template_id uuid, p_title text, p_slug text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_create_from_template(p_template_id uuid, p_title text, p_slug text) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_create_template(p_battle_id uuid, p_title text, p_is_public boolean); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_create_template(p_battle_id uuid, p_title text, p_is_public boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_create_template(p_battle_id uuid, p_title text, p_is_public boolean) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_create_template(p_battle_id uuid, p_title text, p_is_public boolean) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_create_template(p_battle_id uuid, p_title text, p_is_public boolean) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_delete(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_delete(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_delete(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_delete(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_delete(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_finalize(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_finalize(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_finalize(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_finalize(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_finalize(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_get_public(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_get_public(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_get_public(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_get_public(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_get_public(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_invite(p_battle_id uuid, p_email text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_invite(p_battle_id uuid, p_email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_invite(p_battle_id uuid, p_email text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_invite(p_battle_id uuid, p_email text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_invite(p_battle_id uuid, p_email text) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_invite_with_token(p_battle_id uuid, p_email text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_invite_with_token(p_battle_id uuid, p_email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_invite_with_token(p_battle_id uuid, p_email text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_invite_with_token(p_battle_id uuid, p_email text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_invite_with_token(p_battle_id uuid, p_email text) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_join(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_join(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_join(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_join(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_join(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_leaderboard(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_leaderboard(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_leaderboard(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_leaderboard(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_leaderboard(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_list_public(p_limit integer, p_offset integer); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_list_public(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_list_public(p_limit integer, p_offset integer) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_list_public(p_limit integer, p_offset integer) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_list_public(p_limit integer, p_offset integer) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_open(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_open(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_open(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_open(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_open(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_publish_results(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_retract(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_retract(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_retract(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_retract(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_retract(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_submit(p_battle_id uuid, p_text text, p_url text, p_media jsonb, p_run_id uuid, p_artifact_id uuid, p_source_type text, p_adapter_id uuid, p_model_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_submit(p_battle_id uuid, p_text text, p_url text, p_media jsonb, p_run_id uuid, p_artifact_id uuid, p_source_type text, p_adapter_id uuid, p_model_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_submit(p_battle_id uuid, p_text text, p_url text, p_media jsonb, p_run_id uuid, p_artifact_id uuid, p_source_type text, p_adapter_id uuid, p_model_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_submit(p_battle_id uuid, p_text text, p_url text, p_media jsonb, p_run_id uuid, p_artifact_id uuid, p_source_type text, p_adapter_id uuid, p_model_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_submit(p_battle_id uuid, p_text text, p_url text, p_media jsonb, p_run_id uuid, p_artifact_id uuid, p_source_type text, p_adapter_id uuid, p_model_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_update_draft(p_battle_id uuid, p_patch jsonb); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_update_draft(p_battle_id uuid, p_patch jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_update_draft(p_battle_id uuid, p_patch jsonb) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_update_draft(p_battle_id uuid, p_patch jsonb) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_update_draft(p_battle_id uuid, p_patch jsonb) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_withdraw(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_withdraw(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_withdraw(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_withdraw(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_withdraw(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_can_view(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_can_view(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_can_view(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_can_view(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_can_view(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_content_hash(p_text text, p_url text, p_media jsonb); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_content_hash(p_text text, p_url text, p_media jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_content_hash(p_text text, p_url text, p_media jsonb) TO anon;
+GRANT ALL ON FUNCTION battles.fn_content_hash(p_text text, p_url text, p_media jsonb) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_content_hash(p_text text, p_url text, p_media jsonb) TO service_role;
+
+--
+-- Name: FUNCTION fn_count_entries(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_count_entries(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_count_entries(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_count_entries(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_count_entries(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_entries_visible(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_entries_visible(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_entries_visible(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_entries_visible(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_entries_visible(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_get_global_messages(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_get_global_messages(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_get_global_messages(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_get_global_messages(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_get_global_messages(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_has_voted(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_has_voted(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_has_voted(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_has_voted(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_has_voted(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_identities_revealed(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_identities_revealed(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_identities_revealed(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_identities_revealed(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_identities_revealed(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_insert_battle(p_title text, p_slug text, p_task_prompt text, p_rubric_id uuid, p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum, p_challenge_type text, p_voter_eligibility battles.voter_eligibility_enum, p_max_contenders integer, p_content_type text, p_invite_only boolean, p_voting_opens_at timestamp with time zone, p_voting_closes_at timestamp with time zone, p_handicap_config jsonb, p_workflow_id uuid, p_origin jsonb); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_insert_battle(p_title text, p_slug text, p_task_prompt text, p_rubric_id uuid, p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum, p_challenge_type text, p_voter_eligibility battles.voter_eligibility_enum, p_max_contenders integer, p_content_type text, p_invite_only boolean, p_voting_opens_at timestamp with time zone, p_voting_closes_at timestamp with time zone, p_handicap_config jsonb, p_workflow_id uuid, p_origin jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_insert_battle(p_title text, p_slug text, p_task_prompt text, p_rubric_id uuid, p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum, p_challenge_type text, p_voter_eligibility battles.voter_eligibility_enum, p_max_contenders integer, p_content_type text, p_invite_only boolean, p_voting_opens_at timestamp with time zone, p_voting_closes_at timestamp with time zone, p_handicap_config jsonb, p_workflow_id uuid, p_origin jsonb) TO service_role;
+
+--
+-- Name: FUNCTION fn_is_contender(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_is_contender(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_is_contender(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_is_contender(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_is_contender(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_is_creator(b battles.battles); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_is_creator(b battles.battles) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_is_creator(b battles.battles) TO anon;
+GRANT ALL ON FUNCTION battles.fn_is_creator(b battles.battles) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_is_creator(b battles.battles) TO service_role;
+
+--
+-- Name: FUNCTION fn_is_invitee(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_is_invitee(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_is_invitee(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_is_invitee(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_is_invitee(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_judging_scores(b battles.battles); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_judging_scores(b battles.battles) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_judging_scores(b battles.battles) TO service_role;
+
+--
+-- Name: FUNCTION fn_lock_visible(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_lock_visible(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_lock_visible(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_log_event(p_battle_id uuid, p_type text, p_metadata jsonb); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_log_event(p_battle_id uuid, p_type text, p_metadata jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_log_event(p_battle_id uuid, p_type text, p_metadata jsonb) TO service_role;
+
+--
+-- Name: FUNCTION fn_post_global_message(p_battle_id uuid, p_body text, p_sender_handle text, p_sender_role text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_post_global_message(p_battle_id uuid, p_body text, p_sender_handle text, p_sender_role text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_post_global_message(p_battle_id uuid, p_body text, p_sender_handle text, p_sender_role text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_post_global_message(p_battle_id uuid, p_body text, p_sender_handle text, p_sender_role text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_post_global_message(p_battle_id uuid, p_body text, p_sender_handle text, p_sender_role text) TO service_role;
+
+--
+-- Name: FUNCTION fn_publish_battle(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_publish_battle(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_publish_battle(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_publish_battle(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_publish_battle(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_rank_and_close(b battles.battles); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_rank_and_close(b battles.battles) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_rank_and_close(b battles.battles) TO service_role;
+
+--
+-- Name: FUNCTION fn_results_visible(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_rubrics_create(p_title text, p_criteria jsonb, p_description text, p_is_public boolean); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_rubrics_create(p_title text, p_criteria jsonb, p_description text, p_is_public boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_rubrics_create(p_title text, p_criteria jsonb, p_description text, p_is_public boolean) TO anon;
+GRANT ALL ON FUNCTION battles.fn_rubrics_create(p_title text, p_criteria jsonb, p_description text, p_is_public boolean) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_rubrics_create(p_title text, p_criteria jsonb, p_description text, p_is_public boolean) TO service_role;
+
+--
+-- Name: FUNCTION fn_submit_vote(p_battle_id uuid, p_voted_contender_id uuid, p_vote_value battles.vote_value_enum, p_is_draw boolean, p_rationale text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_submit_vote(p_battle_id uuid, p_voted_contender_id uuid, p_vote_value battles.vote_value_enum, p_is_draw boolean, p_rationale text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_submit_vote(p_battle_id uuid, p_voted_contender_id uuid, p_vote_value battles.vote_value_enum, p_is_draw boolean, p_rationale text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_submit_vote(p_battle_id uuid, p_voted_contender_id uuid, p_vote_value battles.vote_value_enum, p_is_draw boolean, p_rationale text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_submit_vote(p_battle_id uuid, p_voted_contender_id uuid, p_vote_value battles.vote_value_enum, p_is_draw boolean, p_rationale text) TO service_role;
+
+--
+-- Name: FUNCTION fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid) TO service_role;
+
+--
+-- Name: FUNCTION trg_battles_guard(); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.trg_battles_guard() FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.trg_battles_guard() TO service_role;
+
+--
+-- Name: FUNCTION trg_contender_aggregate(); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.trg_contender_aggregate() FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.trg_contender_aggregate() TO service_role;
+
+--
+-- Name: FUNCTION trg_votes_tally(); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.trg_votes_tally() FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.trg_votes_tally() TO service_role;
+
+--
+-- Name: FUNCTION fn_acting_profile_id(); Type: ACL; Schema: lensers; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lensers.fn_acting_profile_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION lensers.fn_acting_profile_id() TO anon;
+GRANT ALL ON FUNCTION lensers.fn_acting_profile_id() TO authenticated;
+GRANT ALL ON FUNCTION lensers.fn_acting_profile_id() TO service_role;
+
+--
+-- Name: FUNCTION fn_is_operator(); Type: ACL; Schema: lensers; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lensers.fn_is_operator() FROM PUBLIC;
+GRANT ALL ON FUNCTION lensers.fn_is_operator() TO anon;
+GRANT ALL ON FUNCTION lensers.fn_is_operator() TO authenticated;
+GRANT ALL ON FUNCTION lensers.fn_is_operator() TO service_role;
+
+--
+-- Name: FUNCTION fn_is_system(); Type: ACL; Schema: lensers; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lensers.fn_is_system() FROM PUBLIC;
+GRANT ALL ON FUNCTION lensers.fn_is_system() TO anon;
+GRANT ALL ON FUNCTION lensers.fn_is_system() TO authenticated;
+GRANT ALL ON FUNCTION lensers.fn_is_system() TO service_role;
+
+--
+-- Name: FUNCTION fn_require_principal(); Type: ACL; Schema: lensers; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lensers.fn_require_principal() FROM PUBLIC;
+GRANT ALL ON FUNCTION lensers.fn_require_principal() TO anon;
+GRANT ALL ON FUNCTION lensers.fn_require_principal() TO authenticated;
+GRANT ALL ON FUNCTION lensers.fn_require_principal() TO service_role;
+
+--
+-- Name: FUNCTION fail(p_code text, p_message text, p_sqlstate text, p_hint text); Type: ACL; Schema: ops; Owner: -
+--
+
+GRANT ALL ON FUNCTION ops.fail(p_code text, p_message text, p_sqlstate text, p_hint text) TO anon;
+GRANT ALL ON FUNCTION ops.fail(p_code text, p_message text, p_sqlstate text, p_hint text) TO authenticated;
+GRANT ALL ON FUNCTION ops.fail(p_code text, p_message text, p_sqlstate text, p_hint text) TO service_role;
+
+--
+-- Name: FUNCTION is_migrating(); Type: ACL; Schema: ops; Owner: -
+--
+
+GRANT ALL ON FUNCTION ops.is_migrating() TO anon;
+GRANT ALL ON FUNCTION ops.is_migrating() TO authenticated;
+GRANT ALL ON FUNCTION ops.is_migrating() TO service_role;
+
+--
+-- Name: FUNCTION setting(p_key text, p_default text); Type: ACL; Schema: ops; Owner: -
+--
+
+GRANT ALL ON FUNCTION ops.setting(p_key text, p_default text) TO anon;
+GRANT ALL ON FUNCTION ops.setting(p_key text, p_default text) TO authenticated;
+GRANT ALL ON FUNCTION ops.setting(p_key text, p_default text) TO service_role;
+
+--
+-- Name: FUNCTION setting_int(p_key text, p_default integer); Type: ACL; Schema: ops; Owner: -
+--
+
+GRANT ALL ON FUNCTION ops.setting_int(p_key text, p_default integer) TO anon;
+GRANT ALL ON FUNCTION ops.setting_int(p_key text, p_default integer) TO authenticated;
+GRANT ALL ON FUNCTION ops.setting_int(p_key text, p_default integer) TO service_role;
+
+--
+-- Name: TABLE ai_lensers; Type: ACL; Schema: agents; Owner: -
+--
+
+GRANT SELECT ON TABLE agents.ai_lensers TO anon;
+GRANT SELECT ON TABLE agents.ai_lensers TO authenticated;
+GRANT ALL ON TABLE agents.ai_lensers TO service_role;
+
+--
+-- Name: TABLE models; Type: ACL; Schema: ai; Owner: -
+--
+
+GRANT SELECT ON TABLE ai.models TO anon;
+GRANT SELECT ON TABLE ai.models TO authenticated;
+GRANT ALL ON TABLE ai.models TO service_role;
+
+--
+-- Name: TABLE axes_combinations; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.axes_combinations TO anon;
+GRANT SELECT ON TABLE battles.axes_combinations TO authenticated;
+GRANT ALL ON TABLE battles.axes_combinations TO service_role;
+
+--
+-- Name: TABLE comments; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.comments TO anon;
+GRANT SELECT ON TABLE battles.comments TO authenticated;
+GRANT ALL ON TABLE battles.comments TO service_role;
+
+--
+-- Name: TABLE contender_lens_assignments; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.contender_lens_assignments TO anon;
+GRANT SELECT ON TABLE battles.contender_lens_assignments TO authenticated;
+GRANT ALL ON TABLE battles.contender_lens_assignments TO service_role;
+
+--
+-- Name: TABLE events; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.events TO anon;
+GRANT SELECT ON TABLE battles.events TO authenticated;
+GRANT ALL ON TABLE battles.events TO service_role;
+
+--
+-- Name: TABLE global_messages; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.global_messages TO anon;
+GRANT SELECT ON TABLE battles.global_messages TO authenticated;
+GRANT ALL ON TABLE battles.global_messages TO service_role;
+
+--
+-- Name: TABLE invitations; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT ALL ON TABLE battles.invitations TO service_role;
+
+--
+-- Name: COLUMN invitations.id; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE battles.invitations TO anon;
+GRANT SELECT(id) ON TABLE battles.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.battle_id; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(battle_id) ON TABLE battles.invitations TO anon;
+GRANT SELECT(battle_id) ON TABLE battles.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.email; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(email) ON TABLE battles.invitations TO anon;
+GRANT SELECT(email) ON TABLE battles.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.invited_by; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(invited_by) ON TABLE battles.invitations TO anon;
+GRANT SELECT(invited_by) ON TABLE battles.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.accepted_by; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(accepted_by) ON TABLE battles.invitations TO anon;
+GRANT SELECT(accepted_by) ON TABLE battles.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.contender_id; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(contender_id) ON TABLE battles.invitations TO anon;
+GRANT SELECT(contender_id) ON TABLE battles.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.created_at; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE battles.invitations TO anon;
+GRANT SELECT(created_at) ON TABLE battles.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.expires_at; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(expires_at) ON TABLE battles.invitations TO anon;
+GRANT SELECT(expires_at) ON TABLE battles.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.accepted_at; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(accepted_at) ON TABLE battles.invitations TO anon;
+GRANT SELECT(accepted_at) ON TABLE battles.invitations TO authenticated;
+
+--
+-- Name: TABLE rubric_criteria; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.rubric_criteria TO anon;
+GRANT SELECT ON TABLE battles.rubric_criteria TO authenticated;
+GRANT ALL ON TABLE battles.rubric_criteria TO service_role;
+
+--
+-- Name: TABLE rubrics; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.rubrics TO anon;
+GRANT SELECT ON TABLE battles.rubrics TO authenticated;
+GRANT ALL ON TABLE battles.rubrics TO service_role;
+
+--
+-- Name: TABLE scorecards; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.scorecards TO anon;
+GRANT SELECT ON TABLE battles.scorecards TO authenticated;
+GRANT ALL ON TABLE battles.scorecards TO service_role;
+
+--
+-- Name: TABLE templates; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.templates TO anon;
+GRANT SELECT ON TABLE battles.templates TO authenticated;
+GRANT ALL ON TABLE battles.templates TO service_role;
+
+--
+-- Name: TABLE transition_rules; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.transition_rules TO anon;
+GRANT SELECT ON TABLE battles.transition_rules TO authenticated;
+GRANT ALL ON TABLE battles.transition_rules TO service_role;
+
+--
+-- Name: TABLE runners; Type: ACL; Schema: execution; Owner: -
+--
+
+GRANT SELECT ON TABLE execution.runners TO anon;
+GRANT SELECT ON TABLE execution.runners TO authenticated;
+GRANT ALL ON TABLE execution.runners TO service_role;
+
+--
+-- Name: TABLE runs; Type: ACL; Schema: execution; Owner: -
+--
+
+GRANT SELECT ON TABLE execution.runs TO anon;
+GRANT SELECT ON TABLE execution.runs TO authenticated;
+GRANT ALL ON TABLE execution.runs TO service_role;
+
+--
+-- Name: TABLE lenses; Type: ACL; Schema: lenses; Owner: -
+--
+
+GRANT SELECT ON TABLE lenses.lenses TO anon;
+GRANT SELECT ON TABLE lenses.lenses TO authenticated;
+GRANT ALL ON TABLE lenses.lenses TO service_role;
+
+--
+-- Name: TABLE versions; Type: ACL; Schema: lenses; Owner: -
+--
+
+GRANT SELECT ON TABLE lenses.versions TO anon;
+GRANT SELECT ON TABLE lenses.versions TO authenticated;
+GRANT ALL ON TABLE lenses.versions TO service_role;
+
+--
+-- Name: TABLE workflows; Type: ACL; Schema: workflows; Owner: -
+--
+
+GRANT SELECT ON TABLE workflows.workflows TO anon;
+GRANT SELECT ON TABLE workflows.workflows TO authenticated;
+GRANT ALL ON TABLE workflows.workflows TO service_role;
+
+--
+-- PostgreSQL database dump complete
+--
