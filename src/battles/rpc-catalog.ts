@@ -40,14 +40,28 @@ export interface RpcDefinition extends RpcSignature {
   deprecated?: boolean;
 }
 
-function rpc(name: string, shape: RpcShape, summary: string, args: Record<string, Arg>, opts: { deprecated?: boolean } = {}): RpcDefinition {
+function rpc(
+  name: string,
+  shape: RpcShape,
+  summary: string,
+  args: Record<string, Arg>,
+  opts: { deprecated?: boolean; schema?: string } = {},
+): RpcDefinition {
   const params: Record<string, string> = {};
   const shapeObj: Record<string, z.ZodType> = {};
   for (const [k, v] of Object.entries(args)) {
     params[k] = v.pg;
     shapeObj[k] = v.schema;
   }
-  return { name, fn: `battles.${name}`, shape, summary, params, body: z.object(shapeObj).strict(), ...opts };
+  return {
+    name,
+    fn: `${opts.schema ?? 'battles'}.${name}`,
+    shape,
+    summary,
+    params,
+    body: z.object(shapeObj).strict(),
+    deprecated: opts.deprecated,
+  };
 }
 
 const battleId = { battle_id: a('uuid', uuid) };
@@ -190,6 +204,25 @@ export const RPC_LIST: RpcDefinition[] = [
     sender_handle: a('text', text(100).optional()),
     sender_role: a('text', text(50).optional()),
   }),
+  rpc('fn_set_verified', 'void', 'Mark a lenser verified (operators)', {
+    profile_id: a('uuid', uuid),
+    verified: a('boolean', z.boolean().optional()),
+  }, { schema: 'lensers' }),
+  rpc('fn_models_create', 'scalar', 'Register a model (operators)', {
+    provider: a('text', z.enum(['anthropic', 'openai_compatible', 'scripted'])),
+    model_id: a('text', z.string().min(1).max(200)),
+    display_name: a('text', z.string().trim().min(1).max(100)),
+    base_url: a('text', z.url({ protocol: /^https?$/ }).max(500).optional()),
+    price_in_per_mtok: a('numeric', z.number().min(0).max(100_000).optional()),
+    price_out_per_mtok: a('numeric', z.number().min(0).max(100_000).optional()),
+  }, { schema: 'ai' }),
+  rpc('fn_ai_lensers_create', 'scalar', 'Create an AI lenser (a persona you own, bound to a model)', {
+    handle: a('text', z.string().regex(/^[a-z0-9_]{3,30}$/)),
+    display_name: a('text', z.string().trim().min(1).max(80)),
+    model_id: a('uuid', uuid),
+    agent_kind: a('text', z.enum(['ai_model', 'ai_agent']).optional()),
+    system_prompt: a('text', text(20_000).optional()),
+  }, { schema: 'agents' }),
 ];
 
 export const RPCS: ReadonlyMap<string, RpcDefinition> = new Map(RPC_LIST.map((r) => [r.name, r]));

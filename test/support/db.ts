@@ -63,6 +63,10 @@ export async function prepareTemplate(): Promise<void> {
     await c.query('select pg_advisory_lock(7160443002)');
     try {
       const name = templateName();
+      // Templates of older migration sets are dead weight; one still in use by another run stays.
+      const stale = await c.query<{ datname: string }>(
+        "select datname from pg_database where datname like 'lf\\_tpl\\_%' and datname <> $1", [name]);
+      for (const { datname } of stale.rows) await c.query(`drop database if exists ${datname}`).catch(() => {});
       const { rowCount } = await c.query('select 1 from pg_database where datname = $1', [name]);
       if (rowCount) return;
       const building = `${name}_build`;
