@@ -38,6 +38,8 @@ export interface RpcDefinition extends RpcSignature {
   summary: string;
   body: z.ZodObject;
   deprecated?: boolean;
+  /** A lookup whose null answer means "no such thing" (404), with this noun. */
+  notFoundWhenNull?: string;
 }
 
 function rpc(
@@ -45,7 +47,7 @@ function rpc(
   shape: RpcShape,
   summary: string,
   args: Record<string, Arg>,
-  opts: { deprecated?: boolean; schema?: string } = {},
+  opts: { deprecated?: boolean; schema?: string; notFoundWhenNull?: string } = {},
 ): RpcDefinition {
   const params: Record<string, string> = {};
   const shapeObj: Record<string, z.ZodType> = {};
@@ -61,6 +63,7 @@ function rpc(
     params,
     body: z.object(shapeObj).strict(),
     deprecated: opts.deprecated,
+    notFoundWhenNull: opts.notFoundWhenNull ?? (shape === 'row' ? 'record' : undefined),
   };
 }
 
@@ -175,7 +178,9 @@ export const RPC_LIST: RpcDefinition[] = [
     rationale: a('text', text(5000).optional()),
   }),
   rpc('fn_battle_vote_eligibility', 'scalar', 'Whether you may vote, and why not', battleId),
-  rpc('fn_battle_get_full', 'row', 'Full battle state for the detail view', { slug: a('text', z.string().min(1).max(100)) }),
+  rpc('fn_battle_get_full', 'row', 'Full battle state for the detail view', { slug: a('text', z.string().min(1).max(100)) }, {
+    notFoundWhenNull: 'battle',
+  }),
   rpc('fn_battle_gets_feed', 'rows', 'Cursor-paginated feed', {
     status: a('battles.battle_status_enum', z.enum(STATUSES).optional()),
     battle_type: a('battles.battle_type_enum', z.enum(BATTLE_TYPES).optional()),
@@ -187,7 +192,7 @@ export const RPC_LIST: RpcDefinition[] = [
     judging_mode: a('battles.judging_mode_enum', z.enum(JUDGING_MODES).optional()),
   }),
   rpc('fn_battles_leaderboard', 'rows', 'Ranked contender list of one battle', battleId),
-  rpc('fn_battles_get_public', 'scalar', 'A battle as public JSON', battleId),
+  rpc('fn_battles_get_public', 'scalar', 'A battle as public JSON', battleId, { notFoundWhenNull: 'battle' }),
   rpc(
     'fn_battles_list_public',
     'rows',
@@ -223,6 +228,14 @@ export const RPC_LIST: RpcDefinition[] = [
     agent_kind: a('text', z.enum(['ai_model', 'ai_agent']).optional()),
     system_prompt: a('text', text(20_000).optional()),
   }, { schema: 'agents' }),
+  rpc('fn_lenser_get_profile', 'scalar', 'A lenser profile with their battles', {
+    handle: a('text', z.string().min(1).max(30)),
+  }, { schema: 'lensers', notFoundWhenNull: 'lenser' }),
+  rpc('fn_ai_lensers_list', 'rows', 'AI lensers (all, or only yours)', {
+    owned_only: a('boolean', z.boolean().optional()),
+  }, { schema: 'agents' }),
+  rpc('fn_models_list', 'rows', 'Active models', {}, { schema: 'ai' }),
+  rpc('fn_rubrics_list', 'rows', 'Rubrics you may use (public and yours)', {}),
 ];
 
 export const RPCS: ReadonlyMap<string, RpcDefinition> = new Map(RPC_LIST.map((r) => [r.name, r]));

@@ -56,9 +56,17 @@ const ROUTES: RestRoute[] = [
   { method: 'post', path: '/api/battles/from-template', rpc: 'fn_battles_create_from_template', created: true },
   { method: 'post', path: '/api/rubrics', rpc: 'fn_rubrics_create', created: true },
   { method: 'post', path: '/api/invitations/accept', rpc: 'fn_battles_accept_invitation' },
+  { method: 'get', path: '/api/rubrics', rpc: 'fn_rubrics_list' },
+  { method: 'get', path: '/api/lensers/{handle}', rpc: 'fn_lenser_get_profile' },
+  { method: 'post', path: '/api/lensers/{profile_id}/verify', rpc: 'fn_set_verified' },
+  { method: 'get', path: '/api/ai-lensers', rpc: 'fn_ai_lensers_list', query: true },
+  { method: 'post', path: '/api/ai-lensers', rpc: 'fn_ai_lensers_create', created: true },
+  { method: 'get', path: '/api/models', rpc: 'fn_models_list' },
+  { method: 'post', path: '/api/models', rpc: 'fn_models_create', created: true },
 ];
 
 const INTEGER_QUERY = new Set(['limit', 'offset']);
+const BOOLEAN_QUERY = new Set(['owned_only']);
 const ARRAY_QUERY = new Set(['statuses']);
 
 /** Query strings are text: numbers and comma lists become what the RPC schema expects. */
@@ -67,6 +75,7 @@ function queryArgs(query: Record<string, string>): Record<string, unknown> {
   for (const [k, v] of Object.entries(query)) {
     if (INTEGER_QUERY.has(k)) out[k] = /^-?\d+$/.test(v) ? Number(v) : v;
     else if (ARRAY_QUERY.has(k)) out[k] = v.split(',').filter(Boolean);
+    else if (BOOLEAN_QUERY.has(k)) out[k] = v === 'true' ? true : v === 'false' ? false : v;
     else out[k] = v;
   }
   // "results" is the feed's shorthand for finished battles.

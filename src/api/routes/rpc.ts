@@ -12,10 +12,7 @@ import { Anything, errorResponses } from './schemas.ts';
 export async function respondWithRpc(c: Context<AppEnv>, deps: AppDeps, def: RpcDefinition, args: Record<string, unknown>, successStatus: 200 | 201 = 200) {
   const result = await rpcAs(deps.db, c.get('claims'), def.name, args);
   if (def.shape === 'void') return c.body(null, 204);
-  if (def.shape === 'row' && result === null) throw new AppError('not_found', 'not found', 404);
-  if (def.shape === 'scalar' && result === null && def.name === 'fn_battles_get_public') {
-    throw new AppError('not_found', 'battle not found', 404);
-  }
+  if (result === null && def.notFoundWhenNull) throw new AppError('not_found', `${def.notFoundWhenNull} not found`, 404);
   return c.json(result as never, successStatus);
 }
 
