@@ -28,7 +28,7 @@ export class Rational {
     let d = toBigInt(den);
     if (d === 0n) throw new RangeError('Rational denominator must not be zero.');
     if (d < 0n) [n, d] = [-n, -d];
-    const g = gcd(n, d) || 1n;
+    const g = gcd(n, d); // never 0: d is not 0
     return new Rational(n / g, d / g);
   }
 

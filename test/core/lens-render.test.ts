@@ -114,6 +114,10 @@ describe('renderLensWithSnapshot', () => {
     );
   });
 
+  it('falls back to String() for values JSON cannot express, such as symbols', () => {
+    expect(renderText('[[f]]', { f: Symbol.for('s') }, [req('f')])).toBe('Symbol(s)');
+  });
+
   it('reports unknown tokens in order of appearance and leaves them verbatim', () => {
     const result = renderLensWithSnapshot('[[ ghost ]] [[a]] [[zeta]] [[ghost]]', { a: '1' }, [req('a')]);
     expect(result).toEqual({
