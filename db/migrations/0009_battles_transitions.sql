@@ -57,9 +57,11 @@ end $$;
 create function battles.fn_battles_retract(p_battle_id uuid)
 returns void
 language plpgsql security definer set search_path = '' as $$
+declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
-  perform battles.fn_lock_visible(p_battle_id);
-  if exists (select 1 from battles.submissions s where s.battle_id = p_battle_id) then
+  -- Only an open battle can be retracted: in any other state the state machine's refusal
+  -- (invalid_transition) is the answer, not this precondition.
+  if b.status = 'open' and exists (select 1 from battles.submissions s where s.battle_id = p_battle_id) then
     perform ops.fail('battle_has_entries', 'a battle with entries cannot be retracted; cancel it instead', '55000');
   end if;
   perform battles.fn_apply_transition(p_battle_id, 'retract');
@@ -124,9 +126,9 @@ end $$;
 create function battles.fn_battle_start_scoring(p_battle_id uuid)
 returns void
 language plpgsql security definer set search_path = '' as $$
+declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
-  perform battles.fn_lock_visible(p_battle_id);
-  if battles.fn_count_entries(p_battle_id) < 1 then
+  if b.status in ('open', 'executing') and battles.fn_count_entries(p_battle_id) < 1 then
     perform ops.fail('not_enough_entries', 'scoring needs at least one entry', '55000');
   end if;
   perform battles.fn_apply_transition(p_battle_id, 'start_scoring');
