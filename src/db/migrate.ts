@@ -51,14 +51,18 @@ const MIGRATION_LOCK_KEY = 7_160_443_001;
 
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<string[]> {
   const applied: string[] = [];
-  await db.exec(`
-    create schema if not exists ops;
-    create table if not exists ops.schema_migrations (
-      version integer primary key,
-      name text not null,
-      checksum text not null,
-      applied_at timestamptz not null default now()
-    );`);
+  // `create ... if not exists` is not safe against a concurrent twin: take the lock first.
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(`
+      create schema if not exists ops;
+      create table if not exists ops.schema_migrations (
+        version integer primary key,
+        name text not null,
+        checksum text not null,
+        applied_at timestamptz not null default now()
+      );`);
+  });
   for (const m of migrations) {
     // One transaction per migration holding a transaction-scoped lock, so a pool of connections
     // and concurrent starters agree on who applies what without a session-level lock.
