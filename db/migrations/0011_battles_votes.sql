@@ -47,7 +47,8 @@ declare
   v_slot text;
   v_value battles.vote_value_enum;
   v_id uuid;
-  v_draw boolean := coalesce(p_is_draw, false) or p_vote_value = 'draw';
+  -- coalesce: a vote naming only its contender (no vote_value) is not a draw, not null.
+  v_draw boolean := coalesce(p_is_draw, false) or coalesce(p_vote_value = 'draw', false);
 begin
   -- No row lock here: the tally update at the end re-checks the status under the row lock
   -- (trg_votes_tally), so a vote racing the close of voting is refused there.

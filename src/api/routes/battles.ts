@@ -1,10 +1,9 @@
 // REST routes over the same RPCs: /api/battles and its actions. Each route names its RPC; path
 // parameters and the JSON body (or query, for reads) are merged into the RPC's arguments.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { AppError } from '../../core/app-error.ts';
 import { rpcDefinition } from '../../battles/rpc-catalog.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { respondWithRpc } from './rpc.ts';
+import { parseArgsBody, respondWithRpc } from './rpc.ts';
 import { Anything, errorResponses } from './schemas.ts';
 
 interface RestRoute {
@@ -118,15 +117,7 @@ export function registerBattleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       if (r.query) {
         args = queryArgs(c.req.query());
       } else if (r.method === 'post') {
-        const raw = await c.req.text();
-        try {
-          args = raw.trim() ? JSON.parse(raw) : {};
-        } catch {
-          throw new AppError('invalid_input', 'malformed JSON body', 400);
-        }
-        if (typeof args !== 'object' || args === null || Array.isArray(args)) {
-          throw new AppError('invalid_input', 'the body must be a JSON object', 400);
-        }
+        args = parseArgsBody(await c.req.text());
       } else {
         args = {};
       }
