@@ -49,9 +49,13 @@ export class AnthropicProvider implements ModelProvider {
     }
     this.baseUrl = displayUrl(options.baseUrl ?? ANTHROPIC_DEFAULT_BASE_URL);
     this.#client = new Anthropic({
+      // Passing apiKey keeps the SDK from looking for credentials in the environment or profiles.
       apiKey: options.apiKey,
       baseURL: options.baseUrl ?? ANTHROPIC_DEFAULT_BASE_URL,
       maxRetries: 0, // retry.ts owns retrying
+      // SDK 1.x sends apiKey as `Authorization: Bearer`; the API reference documents `x-api-key`,
+      // which Anthropic-compatible gateways also expect, so send that one and omit the other.
+      defaultHeaders: { 'x-api-key': options.apiKey, authorization: null },
     });
     const secrets = [options.apiKey];
     this.#settings = {

@@ -35,16 +35,18 @@ export function fromSdkError(
   context: SdkErrorContext,
 ): ProviderError | null {
   if (!(thrown instanceof classes.APIError)) return null;
+  // Plain boolean checks: the four classes share one static type, so `instanceof` would narrow to never.
+  const is = (errorClass: ErrorClass): boolean => thrown instanceof errorClass;
   const { provider, model, secrets } = context;
   const base = { provider, model, cause: sanitizeCause(thrown, secrets) };
 
-  if (thrown instanceof classes.APIUserAbortError) {
+  if (is(classes.APIUserAbortError)) {
     return new ProviderError('provider_aborted', `${provider} call to ${model} was aborted`, base);
   }
-  if (thrown instanceof classes.APIConnectionTimeoutError) {
+  if (is(classes.APIConnectionTimeoutError)) {
     return new ProviderError('provider_timeout', `${provider} call to ${model} timed out`, base);
   }
-  if (thrown instanceof classes.APIConnectionError) {
+  if (is(classes.APIConnectionError)) {
     const detail = redactSecrets(describeChain(thrown), secrets);
     return new ProviderError('provider_unavailable', `could not reach ${provider} server: ${detail}`, base);
   }
