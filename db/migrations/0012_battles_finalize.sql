@@ -65,6 +65,7 @@ begin
   perform battles.fn_apply_transition(b.id, 'finalize', v_summary);
   update battles.battles set winner_contender_id = v_winner, finalized_at = now(), finalize_summary = v_summary
    where id = b.id;
+  perform reputation.fn_compute_elo_after_battle(b.id);  -- ELO in the same transaction (0017_reputation_elo.sql)
   return v_summary;
 end $$;
 
