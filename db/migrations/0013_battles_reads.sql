@@ -82,7 +82,7 @@ returns table (
   task_source text, contender_structure battles.contender_structure_enum, judging_mode battles.judging_mode_enum,
   challenge_type text, voter_eligibility battles.voter_eligibility_enum, total_vote_count integer,
   contender_count integer, voting_opens_at timestamptz, voting_closes_at timestamptz, created_at timestamptz,
-  creator_handle text, cursor text)
+  creator_handle text, winner_contender_id uuid, winner_display_name text, cursor text)
 language plpgsql stable security invoker set search_path = '' as $$
 declare
   v_ts timestamptz;
@@ -104,6 +104,8 @@ begin
          b.challenge_type, b.voter_eligibility, b.total_vote_count,
          (select count(*)::integer from battles.fn_battles_contender_count(b.id)),
          b.voting_opens_at, b.voting_closes_at, b.created_at, p.handle,
+         -- Row-level security hides contenders until results are out, so the name shows only then.
+         b.winner_contender_id, (select c.display_name from battles.contenders c where c.id = b.winner_contender_id),
          to_char(b.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || b.id::text
     from battles.battles b
     join lensers.profiles p on p.id = b.creator_lenser_id

@@ -31,5 +31,7 @@ describe('battle lifecycle smoke', () => {
     const full = await voter.rpc<{ status: string; winner_contender_id: string }>('fn_battle_get_full', { slug: 'haiku-duel' });
     expect(full.status).toBe('published');
     expect(full.winner_contender_id).toBe(ca);
+    const feed = await voter.rpc<{ slug: string; winner_display_name: string }[]>('fn_battle_gets_feed', { status: 'published' });
+    expect(feed.find((r) => r.slug === 'haiku-duel')?.winner_display_name).toBe(alice.handle);
   });
 });
