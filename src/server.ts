@@ -7,6 +7,8 @@ import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open.ts';
 import { TokenSigner } from './identity/tokens.ts';
 import { createLogger } from './logging/logger.ts';
+import { startScheduler } from './ops/scheduler.ts';
+import { leaderboardJob } from './ratings/leaderboard-job.ts';
 import { DEMO_LOGIN, isSeeded, seedDemo } from '../db/seed/demo.ts';
 
 const config = loadConfig();
@@ -23,6 +25,7 @@ if (seed && !(await isSeeded(db))) {
 }
 
 const app = createApp({ db, signer: new TokenSigner(resolveJwtSecret(config)), logger, webDir: config.webDir });
+startScheduler([leaderboardJob(db, logger)], logger);
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const url = `http://${config.host}:${info.port}`;
   logger.info({ url, database: embedded ? `embedded (${config.dataDir})` : 'postgres' }, 'LenserFight is up');

@@ -11,6 +11,7 @@ import { registerAuth } from './routes/auth.ts';
 import { registerBattleRoutes } from './routes/battles.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerLeaderboardRoutes } from './routes/leaderboards.ts';
 import { registerRpc } from './routes/rpc.ts';
 import { registerWeb } from './routes/web.ts';
 
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerHealth(app, deps);
   registerAuth(app, deps);
   registerBattleRoutes(app, deps);
+  registerLeaderboardRoutes(app, deps);
   registerRpc(app, deps);
   registerDocs(app, deps);
   registerWeb(app, deps);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerAuthCommands } from './commands/auth.ts';
 import { registerBattleCommands } from './commands/battle.ts';
+import { registerLeaderboardCommands } from './commands/leaderboard.ts';
 import { CliError, EXIT, type ExitCode } from './errors.ts';
 import type { CliIo } from './io.ts';
 
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIo): Command {
     );
   registerAuthCommands(program, io);
   registerBattleCommands(program, io);
+  registerLeaderboardCommands(program, io);
   return program;
 }
 
