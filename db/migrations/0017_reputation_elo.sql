@@ -341,7 +341,7 @@ end $$;
 
 -- Rebuilds every rating by replaying the log in id order from the start rating: rating ← rating +
 -- delta, games ± 1. `consistent` is false when a row did not start where the replay stood.
--- Operators compare it with elo_ratings (docs/runbook.md); a test proves they are equal.
+-- Operators compare it with elo_ratings (query in docs/ratings.md); a test proves they are equal.
 create function reputation.fn_elo_replay(p_start_rating double precision default null)
 returns table (entity_kind text, entity_id uuid, rating double precision, games integer, consistent boolean)
 language plpgsql stable security definer set search_path = '' as $$

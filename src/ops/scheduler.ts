@@ -1,6 +1,6 @@
 // Runs registered jobs by name on cron schedules (croner) inside the server process. A job never
-// overlaps itself: a tick that finds the previous run still busy is skipped. Where pg_cron is
-// installed, the same job names can be scheduled there instead (docs/runbook.md).
+// overlaps itself: a tick that finds the previous run still busy is skipped. Timers are per process;
+// jobs that must run once cluster-wide take a Postgres advisory lock themselves.
 import { Cron } from 'croner';
 import type { Logger } from '../logging/logger.ts';
 
