@@ -58,11 +58,11 @@ begin
   if old.rules_frozen_at is not null and new.rules_frozen_at is not null and (
        new.task_prompt, new.rubric_id, new.battle_type, new.voter_eligibility, new.max_contenders,
        new.handicap_config, new.contender_structure, new.judging_mode, new.task_source,
-       new.challenge_type, new.content_type, new.rule_snapshot_sha256, new.invite_code)
+       new.challenge_type, new.content_type, new.rule_snapshot, new.rule_snapshot_sha256, new.invite_code)
      is distinct from (
        old.task_prompt, old.rubric_id, old.battle_type, old.voter_eligibility, old.max_contenders,
        old.handicap_config, old.contender_structure, old.judging_mode, old.task_source,
-       old.challenge_type, old.content_type, old.rule_snapshot_sha256, old.invite_code) then
+       old.challenge_type, old.content_type, old.rule_snapshot, old.rule_snapshot_sha256, old.invite_code) then
     perform ops.fail('rules_frozen', 'the rules of a published battle cannot change', '55000');
   end if;
   if new.creator_lenser_id is distinct from old.creator_lenser_id or new.principal_id is distinct from old.principal_id
