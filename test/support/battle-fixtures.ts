@@ -49,9 +49,13 @@ export async function createBattle(db: Db, creator?: Actor, args: Record<string,
   return { id, slug, creator: who };
 }
 
-/** A contender of the right kind for the battle's structure (humans first in human_vs_ai). */
-export async function addContender(db: Db, battleId: string, kind: 'human' | 'ai'): Promise<Contender> {
+/**
+ * A fresh contender of the given kind who joins by themself. For invite-only battles pass the
+ * creator as `invitedBy`: the contender's address is invited first.
+ */
+export async function addContender(db: Db, battleId: string, kind: 'human' | 'ai', invitedBy?: Actor): Promise<Contender> {
   const owner = await makeUser(db);
+  if (invitedBy) await invitedBy.rpc('fn_battles_invite', { battle_id: battleId, email: `${owner.handle}@example.test` });
   if (kind === 'human') {
     const contenderId = await owner.rpc<string>('fn_battles_join', { battle_id: battleId });
     return { actor: owner, owner, contenderId };
@@ -85,7 +89,7 @@ export async function battleIn(db: Db, status: Status, opts: BattleOptions = {})
   const call = (name: string) => creator.rpc(name, { battle_id: id });
   await call('fn_publish_battle');
   for (const kind of contenderKinds(opts.create?.contender_structure, opts.contenders ?? 2)) {
-    setup.contenders.push(await addContender(db, id, kind));
+    setup.contenders.push(await addContender(db, id, kind, opts.create?.invite_only ? creator : undefined));
   }
   for (const c of setup.contenders.slice(0, opts.entries ?? setup.contenders.length)) await submitEntry(c, id);
   if (status === 'open') return setup;
