@@ -1,13 +1,19 @@
 -- Who may see what: visibility helpers shared by row-level security, the RPCs and the views.
 -- They are SECURITY DEFINER so a policy can look at other tables without recursing through theirs.
 
+-- The caller's sign-in address, lower-cased. SECURITY DEFINER: callers cannot read ops.accounts, and a
+-- policy that read it inline would fail with permission denied for every signed-in reader.
+create function battles.fn_caller_email() returns text
+language sql stable security definer set search_path = '' as $$
+  select lower(a.email) from ops.accounts a where a.id = auth.uid()
+$$;
+
 create function battles.fn_is_invitee(p_battle_id uuid) returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (
     select 1 from battles.invitations i
      where i.battle_id = p_battle_id
-       and (i.accepted_by = auth.uid()
-            or lower(i.email) = (select lower(a.email) from ops.accounts a where a.id = auth.uid())))
+       and (i.accepted_by = auth.uid() or lower(i.email) = battles.fn_caller_email()))
 $$;
 
 -- True when the caller (as themself or through one of their AI personas) contends in the battle.
@@ -156,7 +162,7 @@ create policy scorecards_read on battles.scorecards for select using (
 create policy events_read on battles.events for select using (battles.fn_can_view(battle_id));
 create policy invitations_read on battles.invitations for select using (
   invited_by = auth.uid() or accepted_by = auth.uid() or lensers.fn_is_operator()
-  or lower(email) = (select lower(a.email) from ops.accounts a where a.id = auth.uid()));
+  or lower(email) = battles.fn_caller_email());
 create policy templates_read on battles.templates for select using (is_public or creator_lenser_id = auth.uid());
 create policy comments_read on battles.comments for select using (deleted_at is null and battles.fn_can_view(battle_id));
 create policy global_messages_read on battles.global_messages for select using (battles.fn_can_view(battle_id));
