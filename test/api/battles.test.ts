@@ -1,6 +1,7 @@
 // The battle lifecycle end to end over HTTP, through the REST routes and through /rpc/<fn>, with
 // each request running as its caller (row-level security decides what a reader sees).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeAiLenser } from '../support/actors.ts';
 import { battleArgs, createApiClient, expectError, votingBattle, type Caller } from './api-client.ts';
 
 let api: Awaited<ReturnType<typeof createApiClient>>;
@@ -94,6 +95,51 @@ describe('REST routes', () => {
     expect(res.body).toMatchObject({ vote_value: 'contender_b', total_vote_count: 1 });
     const { rows } = await api.db.query('select is_draw, voted_contender_id from battles.votes where id = $1', [res.body.vote_id]);
     expect(rows).toEqual([{ is_draw: false, voted_contender_id: battle.contenders[1] }]);
+  });
+
+  it('applies voter eligibility: 403 voter_ineligible per rule, 409 voting_not_open outside the window', async () => {
+    const guest = await api.user(undefined, { anonymous: true });
+    const plain = await api.user();
+    const verified = await api.user(undefined, { verified: true });
+    const owner = await api.user(undefined, { verified: true });
+    const persona = await makeAiLenser(api.db, owner.actor);
+    type Voter = { token: string; actAs?: string };
+    const asPersona: Voter = { token: owner.token, actAs: persona.ai_lenser_id };
+    const expectations: Array<[string, Array<[Voter, number, string?]>]> = [
+      ['open', [[guest, 200]]],
+      ['lenser_only', [[guest, 403, 'voter_ineligible'], [plain, 200]]],
+      ['verified_lenser', [[plain, 403, 'voter_ineligible'], [verified, 200]]],
+      ['human_only', [[asPersona, 403, 'voter_ineligible'], [plain, 200]]],
+      ['ai_only', [[plain, 403, 'voter_ineligible'], [asPersona, 200]]],
+    ];
+    for (const [eligibility, cases] of expectations) {
+      const battle = await votingBattle(api, { voter_eligibility: eligibility });
+      for (const [voter, status, code] of cases) {
+        const res = await api.post(`/api/battles/${battle.id}/votes`, { is_draw: true }, { token: voter.token, actAs: voter.actAs });
+        if (code) expectError(res, status, code);
+        else expect(res.status, `${eligibility}: ${res.text}`).toBe(status);
+      }
+    }
+    const later = await votingBattle(api);
+    await api.db.query(`update battles.battles set voting_opens_at = now() + interval '1 hour' where id = $1`, [later.id]);
+    expectError(await api.post(`/api/battles/${later.id}/votes`, { is_draw: true }, { token: plain.token }), 409, 'voting_not_open');
+  });
+
+  it('counts a draw for every contender and keeps the tallies equal to the votes', async () => {
+    const battle = await votingBattle(api);
+    const voters = await Promise.all([api.user(), api.user(), api.user()]);
+    await api.post(`/api/battles/${battle.id}/votes`, { is_draw: true }, { token: voters[0].token });
+    await api.post(`/api/battles/${battle.id}/votes`, { voted_contender_id: battle.contenders[0] }, { token: voters[1].token });
+    await api.post(`/api/battles/${battle.id}/votes`, { vote_value: 'draw' }, { token: voters[2].token });
+    const { rows } = await api.db.query<{ contender_id: string; raw_vote_count: number; draw_count: number }>(
+      'select contender_id, raw_vote_count, draw_count from battles.vote_aggregates where battle_id = $1 order by contender_id',
+      [battle.id],
+    );
+    expect(rows.map((r) => [r.contender_id, r.raw_vote_count, r.draw_count]).sort()).toEqual(
+      [[battle.contenders[0], 1, 2], [battle.contenders[1], 0, 2]].sort(),
+    );
+    const total = await api.db.query<{ total_vote_count: number }>('select total_vote_count from battles.battles where id = $1', [battle.id]);
+    expect(total.rows[0].total_vote_count).toBe(3);
   });
 
   it('retracts, edits and deletes a draft; clones and templates', async () => {

@@ -1,0 +1,334 @@
+// Votes per second through battles.fn_submit_vote, as a ratio of a plain single-row INSERT ceiling
+// measured in the same run on the same server.
+//
+// (1) ceiling: one INSERT into a bare table per autocommit transaction, 8 clients;
+// (2) fn_submit_vote, 8 clients, each vote its own transaction as a distinct voter (role and JWT claims
+//     set with set_config, as the API does), spread over 100 battles in voting;
+// (3) the same with every vote on one battle (all writers meet on its battle row and tally rows);
+// (4) POST /api/battles/:id/votes through the real app (@hono/node-server on 127.0.0.1, Bearer JWTs,
+//     8 keep-alive loops), over the 100 battles, against the ceiling of (1);
+// (5) PGlite (embedded, one connection, sequential): votes through withClaims vs its own INSERT ceiling.
+// In (2) and (3) each vote is one round trip (begin; set_config; select fn_submit_vote; commit — one
+// simple-query message), like the ceiling's one round trip: the ratio is the database's work, not the
+// client's. (4) pays the app's real path (four round trips, HTTP, JSON, zod), with the app served from
+// this process.
+// The phases run interleaved in one-second slices (ceiling, spread, one battle, HTTP, again ...), so
+// other load on the machine weighs on all of them alike; the updated tables are vacuumed between
+// slices as autovacuum would (the test server runs without it).
+// Args: [seconds per phase=4] [clients=8]. Server from DATABASE_URL (default
+// postgres://postgres@127.0.0.1:5432/test); a fresh database is migrated, then dropped at the end.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { serve } from '@hono/node-server';
+import pg from 'pg';
+import { createApp } from '../src/api/app.ts';
+import { rpcAs } from '../src/battles/rpc.ts';
+import { userClaims, withClaims } from '../src/db/claims.ts';
+import type { Db } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { openPglite } from '../src/db/pglite.ts';
+import { openPostgres } from '../src/db/postgres.ts';
+import { TokenSigner } from '../src/identity/tokens.ts';
+import { silentLogger } from '../src/logging/logger.ts';
+
+const SPREAD_BATTLES = 100;
+
+interface Battle {
+  id: string;
+  contenders: [string, string];
+}
+
+interface Seeded {
+  battles: Battle[];
+  voters: string[];
+}
+
+interface Rate {
+  count: number;
+  seconds: number;
+  perSecond: number;
+  errors: number;
+  firstError?: string;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+const ratio = (r: Rate, ceiling: Rate) => r.perSecond / ceiling.perSecond;
+
+/** Runs `clients` loops until the deadline or until work() says there is nothing left. */
+async function measure(clients: number, seconds: number, work: (client: number) => Promise<boolean>): Promise<Rate> {
+  let count = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < deadline) {
+        try {
+          if (!(await work(client))) return;
+          count++;
+        } catch (err) {
+          errors++;
+          firstError ??= (err as Error).message;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  return { count, seconds: elapsed, perSecond: count / elapsed, errors, firstError };
+}
+
+function add(total: Rate | undefined, r: Rate): Rate {
+  if (!total) return r;
+  const count = total.count + r.count;
+  const seconds = total.seconds + r.seconds;
+  return { count, seconds, perSecond: count / seconds, errors: total.errors + r.errors, firstError: total.firstError ?? r.firstError };
+}
+
+/** Pairs every voter with every battle once, consecutive votes differing in both voter and battle. */
+function spreadPairs(voters: number, battles: number): (i: number) => { voter: number; battle: number } | undefined {
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+  // vote i: voter i mod v, battle (i + floor(i / v)) mod b — a bijection while gcd(v + 1, b) = 1.
+  let v = voters;
+  while (gcd(v + 1, battles) !== 1) v--;
+  return (i) => (i < v * battles ? { voter: i % v, battle: (i + Math.floor(i / v)) % battles } : undefined);
+}
+
+function report(label: string, r: Rate, ceiling?: Rate): void {
+  const vs = ceiling ? ` = ${ratio(r, ceiling).toFixed(2)} of the ceiling` : '';
+  const errs = r.errors ? ` (${r.errors} errors, first: ${r.firstError})` : '';
+  console.log(`${label}: ${fmt(r.count)} in ${r.seconds.toFixed(1)} s, ${fmt(r.perSecond)}/s${vs}${errs}`);
+}
+
+/** Voters in bulk (straight SQL), and battles in voting through the RPCs, so every rule held. */
+async function seed(db: Db, battleCount: number, voterCount: number, parallel: number): Promise<Seeded> {
+  // No daily creation cap for the benchmark's creator (0 turns it off).
+  await db.query(`insert into ops.settings (key, value) values ('app.battles_daily_create_cap', '0')`);
+  const people = await db.query<{ id: string }>(
+    `with a as (insert into ops.accounts (email, password_hash)
+                select 'bench_' || g || '@bench.test', 'x' from generate_series(1, 3) g returning id, email)
+     insert into lensers.profiles (id, handle, display_name)
+     select id, split_part(email, '@', 1), 'Bench' from a returning id`,
+  );
+  const [creator, alice, bob] = people.rows.map((r) => userClaims(r.id));
+  const voters = await db.query<{ id: string }>(
+    `with a as (insert into ops.accounts (email, password_hash)
+                select 'voter' || g || '@bench.test', 'x' from generate_series(1, $1::int) g returning id, email)
+     insert into lensers.profiles (id, handle, display_name)
+     select id, split_part(email, '@', 1), 'Voter' from a returning id`,
+    [voterCount],
+  );
+  const tag = randomBytes(3).toString('hex');
+  const battles: Battle[] = new Array(battleCount);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let i = next++; i < battleCount; i = next++) {
+        const id = (await rpcAs(db, creator, 'fn_battles_create', {
+          title: `Bench ${i}`, slug: `bench-${tag}-${i}`, task_prompt: 'Write one line about rain.',
+        })) as string;
+        await rpcAs(db, creator, 'fn_publish_battle', { battle_id: id });
+        const a = (await rpcAs(db, alice, 'fn_battles_join', { battle_id: id })) as string;
+        const b = (await rpcAs(db, bob, 'fn_battles_join', { battle_id: id })) as string;
+        await rpcAs(db, alice, 'fn_battles_submit', { battle_id: id, text: 'rain on the tin roof' });
+        await rpcAs(db, bob, 'fn_battles_submit', { battle_id: id, text: 'grey drops, quiet street' });
+        await rpcAs(db, creator, 'fn_battle_open_voting', { battle_id: id });
+        battles[i] = { id, contenders: [a, b] };
+      }
+    }),
+  );
+  return { battles, voters: voters.rows.map((r) => r.id) };
+}
+
+/** The invariants the votes must leave behind: one row per vote, tallies equal to a recount. */
+async function checkTallies(db: Db): Promise<string> {
+  const { rows } = await db.query<{ votes: number; totals: number; tallies: number; bad: number }>(
+    `select (select count(*) from battles.votes)::int as votes,
+            (select coalesce(sum(total_vote_count), 0) from battles.battles)::int as totals,
+            (select coalesce(sum(raw_vote_count + draw_count), 0) from battles.vote_aggregates)::int as tallies,
+            (select count(*) from battles.vote_aggregates a
+              where a.raw_vote_count <> (select count(*) from battles.votes v
+                                           where v.battle_id = a.battle_id and v.voted_contender_id = a.contender_id))::int as bad`,
+  );
+  const r = rows[0];
+  const ok = r.votes === r.totals && r.votes === r.tallies && r.bad === 0;
+  if (!ok) throw new Error(`tallies do not match the votes: ${JSON.stringify(r)}`);
+  return `${fmt(r.votes)} votes, totals and tallies equal a recount`;
+}
+
+/** One vote as one simple-query message: its own transaction, run as the voter. */
+function voteSql(voter: string, battle: Battle, pick: number): string {
+  const claims = JSON.stringify({ sub: voter, role: 'authenticated' });
+  return `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '${claims}', true);
+select battles.fn_submit_vote('${battle.id}'::uuid, '${battle.contenders[pick]}'::uuid); commit;`;
+}
+
+async function connectClients(url: string, n: number): Promise<pg.Client[]> {
+  return Promise.all(
+    Array.from({ length: n }, async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
+}
+
+async function postgresPhases(url: string, seconds: number, clients: number) {
+  const db = openPostgres({ connectionString: url, max: clients + 2 });
+  await migrate(db);
+  const voterCount = 60_000;
+  const setupStart = performance.now();
+  const seeded = await seed(db, SPREAD_BATTLES + 1, voterCount, clients);
+  const spreadBattles = seeded.battles.slice(0, SPREAD_BATTLES);
+  const hotBattle = seeded.battles[SPREAD_BATTLES];
+  console.log(`setup: ${SPREAD_BATTLES + 1} battles in voting, ${fmt(voterCount)} voters in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
+  await db.query('create table bench_ceiling (id bigserial primary key, battle_id uuid, voter uuid, v int)');
+  await db.query('vacuum analyze');
+  const vacuum = () => db.query('vacuum battles.battles, battles.vote_aggregates');
+
+  const conns = await connectClients(url, clients);
+  const ceilingSlice = () =>
+    measure(clients, 1, async (c) => {
+      await conns[c].query({
+        name: 'ceiling',
+        text: 'insert into bench_ceiling (battle_id, voter, v) values ($1, $2, $3)',
+        values: [spreadBattles[c].id, seeded.voters[c], c],
+      });
+      return true;
+    });
+  // The spread sequence is shared by (2) and (4): no pair votes twice.
+  const pair = spreadPairs(seeded.voters.length, SPREAD_BATTLES);
+  let k = 0;
+  const nextSpread = () => {
+    const p = pair(k++);
+    return p && { voter: seeded.voters[p.voter], battle: spreadBattles[p.battle], pick: k & 1 };
+  };
+  const spreadSlice = () =>
+    measure(clients, 1, async (c) => {
+      const v = nextSpread();
+      if (!v) return false;
+      await conns[c].query(voteSql(v.voter, v.battle, v.pick));
+      return true;
+    });
+  let h = 0;
+  const hotSlice = () =>
+    measure(clients, 1, async (c) => {
+      const voter = seeded.voters[h++];
+      if (!voter) return false;
+      await conns[c].query(voteSql(voter, hotBattle, h & 1));
+      return true;
+    });
+  const http = await startHttp(db, clients);
+
+  let ceiling: Rate | undefined, spread: Rate | undefined, hot: Rate | undefined, viaHttp: Rate | undefined;
+  for (let round = 0; round < seconds; round++) {
+    ceiling = add(ceiling, await ceilingSlice());
+    await vacuum();
+    spread = add(spread, await spreadSlice());
+    await vacuum();
+    hot = add(hot, await hotSlice());
+    await vacuum();
+    // A second of HTTP votes is far below 4,000 on this path; sign for that many ahead.
+    const upcoming = Array.from({ length: 4000 }, (_, j) => pair(k + j)).flatMap((p) => (p ? [seeded.voters[p.voter]] : []));
+    viaHttp = add(viaHttp, await http.slice(nextSpread, upcoming));
+    await vacuum();
+  }
+  await http.close();
+  await Promise.all(conns.map((c) => c.end()));
+  report(`(1) ceiling, plain INSERT, ${clients} clients`, ceiling!);
+  report(`(2) fn_submit_vote over ${SPREAD_BATTLES} battles, ${clients} clients`, spread!, ceiling);
+  report(`(3) fn_submit_vote on one battle, ${clients} clients`, hot!, ceiling);
+  report(`(4) POST /api/battles/:id/votes over HTTP, ${clients} loops`, viaHttp!, ceiling);
+  console.log(`check: ${await checkTallies(db)}`);
+  await db.close();
+  return { ceiling: ceiling!, spread: spread!, hot: hot!, http: viaHttp! };
+}
+
+type SpreadVote = { voter: string; battle: Battle; pick: number } | undefined;
+
+/** The real app on 127.0.0.1 (port 0), voting with Bearer JWTs from keep-alive fetch loops. */
+async function startHttp(db: Db, clients: number) {
+  const signer = new TokenSigner(randomBytes(32).toString('hex'));
+  const app = createApp({ db, signer, logger: silentLogger });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Clients hold their tokens before they vote: the voters of the next votes get theirs before
+  // each slice, so signing is not part of the measured time.
+  const tokens = new Map<string, string>();
+  return {
+    slice: async (next: () => SpreadVote, upcoming: string[]) => {
+      for (const v of upcoming) if (!tokens.has(v)) tokens.set(v, await signer.sign(v, 'authenticated'));
+      return measure(clients, 1, async () => {
+        const v = next();
+        if (!v) return false;
+        const res = await fetch(`${base}/api/battles/${v.battle.id}/votes`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens.get(v.voter)}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ voted_contender_id: v.battle.contenders[v.pick] }),
+        });
+        const body = await res.text();
+        if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${body}`);
+        return true;
+      });
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+async function pglitePhase(seconds: number) {
+  const db = await openPglite();
+  await migrate(db);
+  const seeded = await seed(db, 10, 20_000, 1);
+  await db.query('create table bench_ceiling (id bigserial primary key, battle_id uuid, voter uuid, v int)');
+  const pair = spreadPairs(seeded.voters.length, seeded.battles.length);
+  let k = 0;
+  let ceiling: Rate | undefined, votes: Rate | undefined;
+  for (let round = 0; round < seconds; round++) {
+    ceiling = add(ceiling, await measure(1, 1, async () => {
+      await db.query('insert into bench_ceiling (battle_id, voter, v) values ($1, $2, $3)', [seeded.battles[0].id, seeded.voters[0], 1]);
+      return true;
+    }));
+    votes = add(votes, await measure(1, 1, async () => {
+      const p = pair(k++);
+      if (!p) return false;
+      const battle = seeded.battles[p.battle];
+      await withClaims(db, userClaims(seeded.voters[p.voter]), (tx) =>
+        tx.query('select battles.fn_submit_vote($1::uuid, $2::uuid)', [battle.id, battle.contenders[k & 1]]));
+      return true;
+    }));
+    await db.query('vacuum battles.battles, battles.vote_aggregates');
+  }
+  report('(5a) PGlite ceiling, plain INSERT, sequential', ceiling!);
+  report('(5b) PGlite fn_submit_vote through withClaims, sequential', votes!, ceiling);
+  console.log(`check: ${await checkTallies(db)}`);
+  await db.close();
+  return { ceiling: ceiling!, votes: votes! };
+}
+
+export async function main(args: string[]): Promise<void> {
+  const seconds = Number(args[0] ?? 4);
+  const clients = Number(args[1] ?? 8);
+  const admin = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+  const name = `lf_bench_${randomBytes(4).toString('hex')}`;
+  const adminClient = new pg.Client({ connectionString: admin.toString() });
+  await adminClient.connect();
+  await adminClient.query(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  try {
+    const pgRun = await postgresPhases(url.toString(), seconds, clients);
+    const lite = await pglitePhase(seconds);
+    const r = (x: Rate, c: Rate) => ratio(x, c).toFixed(2);
+    console.log(
+      `votes: spread over ${SPREAD_BATTLES} battles ${r(pgRun.spread, pgRun.ceiling)} (aim >= 0.5), one battle ${r(pgRun.hot, pgRun.ceiling)} ` +
+        `(aim >= 0.25), HTTP ${r(pgRun.http, pgRun.ceiling)} of the plain-INSERT ceiling (${fmt(pgRun.ceiling.perSecond)}/s, ${clients} clients); ` +
+        `PGlite ${r(lite.votes, lite.ceiling)} of its ceiling (${fmt(lite.ceiling.perSecond)}/s)`,
+    );
+  } finally {
+    await adminClient.query(`drop database if exists ${name} with (force)`);
+    await adminClient.end();
+  }
+}
