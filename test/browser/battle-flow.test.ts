@@ -1,0 +1,299 @@
+// The whole life of a battle in a real browser: a creator signs up and builds a battle in the wizard,
+// two contenders join and submit, the creator opens voting, a fourth person votes blind (names hidden
+// before, shown after, nothing moves), the creator decides and publishes, and the results, profile,
+// token and sign-in pages show the outcome. Screenshots of each page go to test-artifacts/screenshots.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, pageText, screenshot, signUpInUi, type TestPage } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+const pages: TestPage[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function page(opts?: { width?: number; height?: number }): Promise<TestPage> {
+  const p = await openPage(browser, server.url, opts);
+  pages.push(p);
+  return p;
+}
+
+/** datetime-local value for a time `days` from now (the browser runs in UTC, see openPage). */
+function localInput(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
+}
+
+const TITLE = 'Haiku about the sea at night';
+const TASK = [
+  'Write a **haiku** (5-7-5) about the sea at night.',
+  '',
+  'Count syllables like this:',
+  '',
+  '```python',
+  'def syllables(line: str) -> int:',
+  '    return sum(1 for ch in line if ch in "aeiou")',
+  '```',
+].join('\n');
+
+describe('a battle from creation to results, in the browser', () => {
+  let slug = '';
+  let creator: TestPage;
+  const creatorHandle = 'cora_creator';
+
+  it('shows the empty feed and the sign-in page to a visitor', async () => {
+    const visitor = await page();
+    await visitor.goto('/');
+    await visitor.getByRole('heading', { name: 'Battles', level: 1 }).waitFor();
+    await visitor.getByText('No battles are open for entries').waitFor();
+    await screenshot(visitor, 'feed-empty');
+    await visitor.goto('/signin');
+    await visitor.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await screenshot(visitor, 'sign-in');
+  });
+
+  it('lets a creator sign up and build a battle in the wizard, saving a draft at every step', async () => {
+    creator = await page();
+    await signUpInUi(creator, creatorHandle, 'Cora Creator');
+    await creator.getByRole('link', { name: /Create/ }).first().click();
+    await creator.getByRole('heading', { name: /Step 1 of 6/ }).waitFor();
+
+    // Only valid combinations are selectable: human vs human rules out lens and workflow tasks.
+    expect(await creator.locator('#axis-taskSource-lens').isDisabled()).toBe(true);
+    expect(await creator.locator('#axis-taskSource-workflow').isDisabled()).toBe(true);
+    expect(await creator.locator('#axis-judgingMode-auto_score').isDisabled()).toBe(false);
+    await creator.getByLabel('Title').fill(TITLE);
+    slug = await creator.getByLabel('Address').inputValue();
+    expect(slug).toMatch(/^haiku-about-the-sea-at-night-[a-z0-9]{4}$/);
+    await screenshot(creator, 'wizard-1-format');
+    await creator.getByRole('button', { name: 'Create draft and continue' }).click();
+    await creator.waitForURL(/\/new\/[0-9a-f-]{36}\?step=2$/);
+    await creator.getByTestId('save-state').getByText(/Draft saved/).waitFor();
+
+    await creator.getByLabel('Entries are').selectOption('markdown');
+    await creator.getByLabel('Task', { exact: true }).fill(TASK);
+    await creator.locator('[data-testid="task-preview"] strong', { hasText: 'haiku' }).waitFor();
+    expect(await creator.locator('[data-testid="task-preview"] .hljs-keyword').count()).toBeGreaterThan(0);
+    await screenshot(creator, 'wizard-2-task');
+    await creator.getByRole('button', { name: 'Save and continue' }).click();
+
+    await creator.getByRole('heading', { name: /Step 3 of 6/ }).waitFor();
+    await creator.getByLabel('Build a rubric').check();
+    await creator.getByLabel('Rubric name').fill('Haiku craft');
+    await screenshot(creator, 'wizard-3-rubric');
+    await creator.getByRole('button', { name: 'Save and continue' }).click();
+
+    await creator.getByRole('heading', { name: /Step 4 of 6/ }).waitFor();
+    await creator.getByLabel('Voting closes').fill(localInput(3));
+    await screenshot(creator, 'wizard-4-voting');
+    await creator.getByRole('button', { name: 'Save and continue' }).click();
+
+    await creator.getByRole('heading', { name: /Step 5 of 6/ }).waitFor();
+    await creator.getByLabel('Email').fill('friend@example.test');
+    await creator.getByRole('button', { name: 'Create invitation' }).click();
+    const inviteLink = await creator.getByRole('list', { name: 'Invitations' }).locator('code').textContent();
+    expect(inviteLink).toMatch(new RegExp(`/invite/[0-9a-f]{64}\\?b=${slug}$`));
+    await screenshot(creator, 'wizard-5-contenders');
+    await creator.getByRole('button', { name: 'Save and continue' }).click();
+
+    await creator.getByRole('heading', { name: /Step 6 of 6/ }).waitFor();
+    expect(await pageText(creator)).toContain('Haiku craft');
+    await screenshot(creator, 'wizard-6-review');
+    await creator.getByRole('button', { name: 'Publish battle' }).click();
+    await creator.getByTestId('published').waitFor();
+    const sha = await creator.getByTestId('rules-sha256').textContent();
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+    const rules = await creator.getByTestId('rule-snapshot').innerText();
+    expect(rules).toContain('Community vote');
+    expect(rules).toContain('Haiku craft: Correctness (×2), Clarity (×1)');
+    await screenshot(creator, 'wizard-7-published');
+
+    // The battle page shows the same frozen hash and a countdown to the close of voting.
+    await creator.getByRole('link', { name: 'Go to the battle' }).click();
+    await creator.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    expect(await creator.getByTestId('rules-sha256').textContent()).toBe(sha);
+    expect(await creator.getByText(/Voting closes in 2d 23h|Voting closes in 3d 0h/).count()).toBe(1);
+    expect(await creator.locator('.prose pre.hljs').count()).toBe(1);
+  });
+
+  it('lets two contenders join, submit and revise their entries', async () => {
+    for (const [handle, name, text] of [
+      ['bea_contender', 'Bea Contender', 'Black water breathing\nthe moon drops a silver coin\nwaves count it again'],
+      ['cal_contender', 'Cal Contender', 'Night tide, salt and stars\nlighthouse blinks its one slow word\nthe dark answers back'],
+    ] as const) {
+      const p = await page();
+      await signUpInUi(p, handle, name);
+      await p.goto(`/b/${slug}`);
+      await p.getByRole('button', { name: 'Join as contender' }).click();
+      await p.getByTestId('my-entry').waitFor();
+      await p.getByRole('textbox', { name: /^Your entry/ }).fill(`${text} (draft)`);
+      await p.getByRole('button', { name: 'Submit entry' }).click();
+      await p.getByTestId('entry-status').getByText('Submitted').waitFor();
+      await p.getByRole('textbox', { name: /^Revise your entry/ }).fill(text);
+      await p.getByRole('button', { name: 'Submit revision' }).click();
+      await p.getByTestId('entry-status').getByText(/revised/).waitFor();
+      if (handle === 'bea_contender') await screenshot(p, 'battle-contender-view');
+    }
+  });
+
+  it('lets the creator open voting once two entries are in', async () => {
+    await creator.reload();
+    await creator.getByText('2 entries in. Voting needs at least two.').waitFor();
+    await screenshot(creator, 'battle-open-creator');
+    await creator.getByRole('button', { name: 'Open voting' }).click();
+    await creator.getByText('Voting is open.', { exact: true }).waitFor();
+    expect(await creator.locator('[data-status="voting"]').count()).toBeGreaterThan(0);
+  });
+
+  it('shows a voter the entries blind, takes the vote by keyboard, then reveals the names without moving anything', async () => {
+    const voter = await page();
+    await signUpInUi(voter, 'vic_voter', 'Vic Voter');
+    await voter.goto(`/b/${slug}`);
+    await voter.getByRole('heading', { name: 'Vote' }).waitFor();
+    await voter.getByRole('button', { name: /Choose A/ }).waitFor();
+    const before = await pageText(voter);
+    expect(before).not.toContain('Bea Contender');
+    expect(before).not.toContain('Cal Contender');
+    expect(await voter.getByTestId('entry-card').getByText('Hidden until you vote', { exact: true }).count()).toBe(2);
+    expect(await voter.getByRole('list', { name: 'Names are hidden until you vote' }).getByRole('listitem').count()).toBe(2);
+    await screenshot(voter, 'battle-voting');
+
+    const cards = voter.getByTestId('entry-card');
+    // Positions in page coordinates (scrolling does not count as layout shift).
+    const boxes = () => voter.evaluate(() => [...document.querySelectorAll('[data-testid="entry-card"]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+    }));
+    const boxesBefore = await boxes();
+    expect(boxesBefore).toHaveLength(2);
+    const firstEntryText = await cards.nth(0).locator('.entry-body').innerText();
+
+    await voter.getByLabel(/Why\?/).fill('The coin image.');
+    await voter.getByRole('heading', { name: 'Vote' }).click(); // focus leaves the text box
+    await voter.keyboard.press('2');
+    expect(await voter.getByRole('button', { name: /Choose B/ }).getAttribute('aria-pressed')).toBe('true');
+    await voter.keyboard.press('1');
+    expect(await voter.getByRole('button', { name: /Choose A/ }).getAttribute('aria-pressed')).toBe('true');
+    await screenshot(voter, 'battle-voting-chosen');
+    await voter.keyboard.press('Enter');
+
+    await voter.getByTestId('vote-announcement').getByText(/Your vote is recorded: entry A\. Names are revealed: A was (Bea|Cal) Contender, B was (Bea|Cal) Contender\./).waitFor();
+    const names = await voter.getByTestId('entry-name').allInnerTexts();
+    expect(names.sort()).toEqual(['Bea Contender', 'Cal Contender']);
+    expect(await boxes()).toEqual(boxesBefore);
+    expect(await voter.getByText(/You voted for A — (Bea|Cal) Contender\./).count()).toBe(1);
+    await screenshot(voter, 'battle-voted');
+
+    // The first entry on this voter's screen is the one voted for; remember whose it is.
+    const winnerName = names.length ? await cards.nth(0).getByTestId('entry-name').innerText() : '';
+    expect(firstEntryText.length).toBeGreaterThan(10);
+    (globalThis as { winnerName?: string }).winnerName = winnerName;
+
+    // Reloading keeps the same order for this voter.
+    await voter.reload();
+    await voter.getByText(/You voted for A/).waitFor();
+    expect(await cards.nth(0).locator('.entry-body').innerText()).toBe(firstEntryText);
+    expect(voter.jsErrors).toEqual([]);
+  });
+
+  it('lets the creator close voting, finalize and publish; the results show the winner and the vote split', async () => {
+    await creator.reload();
+    await creator.getByRole('button', { name: 'Close voting', exact: true }).click();
+    await creator.getByRole('button', { name: 'Finalize' }).click();
+    await creator.getByRole('button', { name: 'Publish results' }).click();
+    await creator.getByText('Results are published.').waitFor();
+
+    const winnerName = (globalThis as { winnerName?: string }).winnerName!;
+    const reader = await page();
+    await reader.goto(`/b/${slug}`);
+    await reader.getByRole('heading', { name: 'Results', level: 2 }).waitFor();
+    expect(await reader.getByTestId('winner').innerText()).toContain(winnerName);
+    expect(await reader.getByTestId('winner').innerText()).toContain('1 vote of 1 (100%)');
+    const split = await reader.getByTestId('vote-split').innerText();
+    expect(split).toContain(`${winnerName} — winner`);
+    expect(split).toContain('1 vote · 100%');
+    expect(split).toContain('Draw');
+    const winnerRow = reader.getByTestId('ranking').locator('tbody tr', { hasText: winnerName });
+    expect(await winnerRow.locator('td').first().innerText()).toBe('1');
+    expect(await winnerRow.locator('td').nth(2).innerText()).toBe('1');
+    await reader.getByTestId('rating-changes-heading').getByText('Not available yet').waitFor();
+    await screenshot(reader, 'battle-results');
+    expect(reader.jsErrors).toEqual([]);
+
+    await reader.goto('/?status=results');
+    await reader.getByTestId('battle-card').filter({ hasText: TITLE }).waitFor();
+    await screenshot(reader, 'feed-results');
+  });
+
+  it('shows the battle on the creator and contender profiles', async () => {
+    const reader = await page();
+    await reader.goto(`/u/${creatorHandle}`);
+    await reader.getByTestId('created-battles').getByRole('link', { name: TITLE }).waitFor();
+    await reader.getByText('Not available yet').first().waitFor();
+    await screenshot(reader, 'profile-creator');
+    const winnerName = (globalThis as { winnerName?: string }).winnerName!;
+    const winnerHandle = winnerName.startsWith('Bea') ? 'bea_contender' : 'cal_contender';
+    await reader.goto(`/u/${winnerHandle}`);
+    const contended = reader.getByTestId('contended-battles');
+    await contended.getByRole('link', { name: TITLE }).waitFor();
+    expect(await contended.innerText()).toContain('Won');
+    await screenshot(reader, 'profile-contender');
+  });
+
+  it('creates a CLI token shown once with the login command, lists and revokes it', async () => {
+    await creator.goto('/settings/tokens');
+    await creator.getByRole('heading', { name: 'API tokens' }).waitFor();
+    await creator.getByLabel('Token name').fill('laptop');
+    await creator.getByRole('button', { name: 'Create token' }).click();
+    const token = await creator.getByTestId('token-value').textContent();
+    expect(token).toMatch(/^lf_pat_/);
+    expect(await creator.getByTestId('token-command').textContent()).toBe(`lf auth login --api-url ${server.url} --token ${token}`);
+    await creator.getByTestId('token-list').locator('strong', { hasText: 'laptop' }).waitFor();
+    await screenshot(creator, 'tokens');
+    await creator.getByRole('button', { name: 'Revoke laptop' }).click();
+    await creator.getByRole('group', { name: 'Revoke laptop' }).getByRole('button', { name: 'Revoke' }).click();
+    await creator.getByText('No tokens yet.').waitFor();
+    // The revoked token no longer works.
+    const res = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(401);
+  });
+
+  it('signs out and back in', async () => {
+    await creator.getByRole('button', { name: 'Sign out' }).click();
+    await creator.getByRole('link', { name: 'Sign in' }).first().click();
+    await creator.getByLabel('Email').fill(`${creatorHandle}@example.test`);
+    await creator.getByLabel('Password').fill('wrong password');
+    await creator.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await creator.getByRole('alert').getByText('Email or password is wrong').waitFor();
+    await creator.getByLabel('Password').fill('correct horse battery');
+    await creator.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await creator.getByRole('link', { name: `Your profile (@${creatorHandle})` }).waitFor();
+  });
+
+  it('fits a 360 px wide phone screen', async () => {
+    const phone = await page({ width: 360, height: 780 });
+    await phone.goto('/?status=results');
+    await phone.getByTestId('battle-card').first().waitFor();
+    await screenshot(phone, 'feed-phone-360');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await phone.goto(`/b/${slug}`);
+    await phone.getByTestId('winner').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(phone, 'battle-results-phone-360');
+    await phone.goto('/leaderboards');
+    await phone.getByTestId('not-available').waitFor();
+    await screenshot(phone, 'leaderboard-unavailable-phone-360');
+  });
+
+  it('raised no uncaught errors in any page', () => {
+    expect(pages.flatMap((p) => p.jsErrors)).toEqual([]);
+  });
+});

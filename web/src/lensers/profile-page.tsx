@@ -1,0 +1,113 @@
+// A lenser's profile: who they are (AI lensers show their model and owner), their ratings and XP when
+// the server has them, and the battles they created and contended in.
+import { Link, useParams } from 'react-router';
+import { lensersApi, type LenserProfile } from '../api/lensers.ts';
+import { ratingsApi } from '../api/ratings.ts';
+import { StatusBadge } from '../battles/status-badge.tsx';
+import { formatDate, initials, plural, relativeTime } from '../ui/format.ts';
+import { RobotIcon } from '../ui/icons.tsx';
+import { ErrorState, NotAvailable, PageLoading } from '../ui/states.tsx';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { useResource } from '../ui/use-resource.ts';
+import './profile.css';
+
+export function ProfilePage() {
+  const { handle = '' } = useParams();
+  const profile = useResource((s) => lensersApi.profile(handle, s), [handle]);
+  useDocumentTitle(profile.data ? `${profile.data.display_name} (@${profile.data.handle})` : `@${handle}`);
+  if (profile.loading) return <PageLoading label="Loading the profile" />;
+  if (profile.error || !profile.data) return <ErrorState error={profile.error} title="This profile could not be loaded" onRetry={() => void profile.reload()} />;
+  const p = profile.data;
+  return (
+    <div className="stack stack-l profile">
+      <ProfileHeader p={p} />
+      <Ratings handle={p.handle} />
+      <div className="profile-grid">
+        <section className="panel" aria-labelledby="created-heading" data-testid="created-battles">
+          <h2 id="created-heading" className="panel-title">Created <span className="subtle">{p.created_battles.length}</span></h2>
+          {p.created_battles.length === 0 ? <p className="muted">No battles created yet.</p> : (
+            <ul role="list" className="battle-list">
+              {p.created_battles.map((b) => (
+                <li key={b.id} className="battle-row">
+                  <Link to={`/b/${b.slug}`} className="battle-row-title">{b.title}</Link>
+                  <span className="cluster subtle"><StatusBadge status={b.status} /> {plural(b.total_vote_count, 'vote')} · {relativeTime(b.created_at)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="contended-heading" data-testid="contended-battles">
+          <h2 id="contended-heading" className="panel-title">Contended <span className="subtle">{p.contended_battles.length}</span></h2>
+          {p.contended_battles.length === 0 ? <p className="muted">Has not contended yet.</p> : (
+            <ul role="list" className="battle-list">
+              {p.contended_battles.map((b) => (
+                <li key={b.id} className="battle-row">
+                  <Link to={`/b/${b.slug}`} className="battle-row-title">{b.title}</Link>
+                  <span className="cluster subtle">
+                    <StatusBadge status={b.status} />
+                    {b.won ? <span className="chip chip-win">Won</span> : b.rank_position ? <span className="chip">Rank {b.rank_position}</span> : null}
+                    {relativeTime(b.created_at)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function ProfileHeader({ p }: { p: LenserProfile }) {
+  const wins = p.contended_battles.filter((b) => b.won).length;
+  return (
+    <header className="profile-head panel">
+      <span className={`avatar avatar-l${p.kind === 'ai' ? ' avatar-ai' : ''}`} aria-hidden="true">{p.kind === 'ai' ? <RobotIcon width={28} height={28} /> : initials(p.display_name)}</span>
+      <div className="stack stack-s">
+        <div className="cluster">
+          <h1 className="profile-name">{p.display_name}</h1>
+          {p.kind === 'ai' && <span className="badge status-running">AI lenser</span>}
+          {p.is_verified && <span className="badge status-open">Verified</span>}
+          {p.is_anonymous && <span className="badge status-draft">Guest</span>}
+        </div>
+        <p className="muted">@{p.handle} · joined {formatDate(p.created_at)}</p>
+        {p.bio && <p>{p.bio}</p>}
+        {p.ai && (
+          <p className="ai-model" data-testid="ai-model">
+            Runs on <strong>{p.ai.model.display_name}</strong> <span className="subtle mono">({p.ai.model.provider} · {p.ai.model.model_id})</span>
+            {p.ai.owner && <> · owned by <Link to={`/u/${p.ai.owner.handle}`}>{p.ai.owner.display_name}</Link></>}
+          </p>
+        )}
+        <p className="cluster profile-stats">
+          <span><strong>{p.created_battles.length}</strong> created</span>
+          <span><strong>{p.contended_battles.length}</strong> contended</span>
+          <span><strong>{wins}</strong> won</span>
+        </p>
+      </div>
+    </header>
+  );
+}
+
+function Ratings({ handle }: { handle: string }) {
+  const r = useResource((s) => ratingsApi.lenserRatings(handle, s), [handle], { optional: true });
+  return (
+    <section className="panel" aria-labelledby="ratings-heading">
+      <h2 id="ratings-heading" className="panel-title">Ratings and XP</h2>
+      {r.loading ? <div className="skeleton" style={{ height: '3rem' }} aria-hidden="true" />
+        : r.unavailable || r.error || !r.data ? <NotAvailable compact title="Not available yet">Ratings and XP appear here once this server computes them.</NotAvailable>
+        : (
+          <div className="stack stack-s">
+            {r.data.xp !== null && <p><strong>{r.data.xp.toLocaleString('en')}</strong> XP</p>}
+            <div className="table-wrap">
+              <table className="table">
+                <thead><tr><th scope="col">Category</th><th scope="col" className="num">Rating</th><th scope="col" className="num">Rank</th><th scope="col" className="num">Games</th></tr></thead>
+                <tbody>{r.data.ratings.map((x) => (
+                  <tr key={x.category}><td><Link to={`/leaderboards/${x.category}`}>{x.category}</Link></td><td className="num">{Math.round(x.rating)} <span className="subtle">({Math.round(x.ci_low)}–{Math.round(x.ci_high)})</span></td><td className="num">{x.rank ?? '–'}</td><td className="num">{x.games}</td></tr>
+                ))}</tbody>
+              </table>
+            </div>
+          </div>
+        )}
+    </section>
+  );
+}
