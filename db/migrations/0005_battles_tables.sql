@@ -296,7 +296,10 @@ create table battles.comments (
   battle_id uuid not null references battles.battles (id),
   author_lenser_id uuid not null references lensers.profiles (id),
   body text not null check (length(btrim(body)) between 1 and 5000),
-  created_at timestamptz not null default clock_timestamp(),
+  -- Keyset pages are keyed by (created_at, id) as clients receive them: JSON timestamps carry
+  -- milliseconds, so the stored value has no more precision than that, or pages would skip rows.
+  created_at timestamptz not null default date_trunc('milliseconds', clock_timestamp())
+    constraint comments_created_at_ms check (created_at = date_trunc('milliseconds', created_at)),
   deleted_at timestamptz
 );
 create index comments_keyset_idx on battles.comments (battle_id, created_at desc, id desc);
@@ -308,6 +311,8 @@ create table battles.global_messages (
   sender_handle text not null,
   sender_role text not null check (sender_role in ('creator', 'contender', 'operator', 'spectator')),
   body text not null check (length(btrim(body)) between 1 and 2000),
-  created_at timestamptz not null default clock_timestamp()
+  -- Millisecond precision, as for comments: the keyset client sends back the timestamp it received.
+  created_at timestamptz not null default date_trunc('milliseconds', clock_timestamp())
+    constraint global_messages_created_at_ms check (created_at = date_trunc('milliseconds', created_at))
 );
 create index global_messages_keyset_idx on battles.global_messages (battle_id, created_at desc, id desc);
