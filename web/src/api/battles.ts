@@ -157,9 +157,13 @@ export interface CreateBattleArgs {
 
 const id = (battleId: string) => `/api/battles/${encodeURIComponent(battleId)}`;
 
+/** GET URL of a feed page; index.html's head-start script builds the same URL for the first page. */
+export function feedUrl(tab: FeedTab, filters: FeedFilters, cursor: string | undefined): string {
+  return `/api/battles${query({ status: tab, task_source: filters.task_source, contender_structure: filters.contender_structure, judging_mode: filters.judging_mode, limit: FEED_PAGE_SIZE, cursor })}`;
+}
+
 export const battlesApi = {
-  feed: (tab: FeedTab, filters: FeedFilters, cursor: string | undefined, signal?: AbortSignal) =>
-    get<FeedRow[]>(`/api/battles${query({ status: tab, ...filters, limit: FEED_PAGE_SIZE, cursor })}`, signal),
+  feed: (tab: FeedTab, filters: FeedFilters, cursor: string | undefined, signal?: AbortSignal) => get<FeedRow[]>(feedUrl(tab, filters, cursor), signal),
   bySlug: (slug: string, signal?: AbortSignal) => get<Battle>(`/api/battles/by-slug/${encodeURIComponent(slug)}`, signal),
   byId: (battleId: string, signal?: AbortSignal) => get<Battle>(id(battleId), signal),
   eligibility: (battleId: string, signal?: AbortSignal) => get<Eligibility>(`${id(battleId)}/eligibility`, signal),

@@ -45,7 +45,7 @@ export function RulesPanel({ battle }: { battle: Battle }) {
       <h2 id="rules-heading" className="panel-title">Rules</h2>
       {snapshot ? (
         <div className="stack stack-s">
-          <p className="subtle cluster"><LockIcon width={14} height={14} /> Frozen {battle.rules_frozen_at ? formatDate(battle.rules_frozen_at) : ''}; they cannot change while the battle runs.</p>
+          <p className="subtle"><LockIcon width={14} height={14} className="inline-icon" /> Frozen {battle.rules_frozen_at ? formatDate(battle.rules_frozen_at) : ''}; they cannot change while the battle runs.</p>
           <p className="subtle">SHA-256 <code className="mono">{battle.rule_snapshot_sha256?.slice(0, 16)}…</code></p>
           <details>
             <summary>All rules and hashes</summary>

@@ -1,4 +1,5 @@
 // Filters by the three axes; values live in the URL so a filtered feed can be shared.
+import { useState } from 'react';
 import { CONTENDER_STRUCTURES, JUDGING_MODES, TASK_SOURCES } from '../../../src/core/axes.ts';
 import type { FeedFilters } from '../api/battles.ts';
 import { JUDGING_LABELS, STRUCTURE_LABELS, TASK_SOURCE_LABELS } from '../battles/labels.ts';
@@ -10,9 +11,15 @@ const FILTERS = [
 ] as const;
 
 export function FeedFiltersBar({ filters, onChange }: { filters: FeedFilters; onChange: (f: FeedFilters) => void }) {
-  const active = Object.values(filters).some(Boolean);
+  const active = Object.values(filters).filter(Boolean).length;
+  // On phones the filters fold away behind a toggle; wider screens always show them.
+  const [open, setOpen] = useState(false);
   return (
-    <form className="feed-filters" aria-label="Filter battles" onSubmit={(e) => e.preventDefault()}>
+    <div className="feed-filters-wrap">
+      <button type="button" className="btn feed-filters-toggle" aria-expanded={open} aria-controls="feed-filters" onClick={() => setOpen((o) => !o)}>
+        Filters{active ? ` (${active})` : ''}
+      </button>
+    <form id="feed-filters" className="feed-filters" data-open={open} aria-label="Filter battles" onSubmit={(e) => e.preventDefault()}>
       {FILTERS.map((f) => (
         <div className="field" key={f.key}>
           <label htmlFor={`filter-${f.key}`}>{f.label}</label>
@@ -25,5 +32,6 @@ export function FeedFiltersBar({ filters, onChange }: { filters: FeedFilters; on
       ))}
       <button type="button" className="btn btn-ghost feed-filters-clear" onClick={() => onChange({})} disabled={!active}>Clear filters</button>
     </form>
+    </div>
   );
 }

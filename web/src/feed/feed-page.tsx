@@ -1,7 +1,7 @@
 // The landing page: battles by status (open / voting / results), filtered by the three axes, with
 // infinite scroll on the keyset cursor. The first screen of cards sets a performance mark
 // (lf:feed-first-screen) that the browser test reads.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { FeedFilters, FeedTab } from '../api/battles.ts';
 import { useSession } from '../auth/session.tsx';
@@ -9,32 +9,29 @@ import { ErrorState, EmptyState, Spinner } from '../ui/states.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { BattleCard, BattleCardSkeleton } from './battle-card.tsx';
 import { FeedFiltersBar } from './feed-filters.tsx';
+import { feedQuery } from './feed-query.ts';
 import { useFeed } from './use-feed.ts';
 import './feed.css';
 
-const TABS: Array<{ tab: FeedTab; label: string; empty: string; hint: string }> = [
-  { tab: 'open', label: 'Open for entries', empty: 'No battles are open for entries', hint: 'Start one and invite people to take you on.' },
-  { tab: 'voting', label: 'Voting now', empty: 'Nothing to vote on right now', hint: 'Battles appear here when their voting window opens.' },
-  { tab: 'results', label: 'Results', empty: 'No results yet', hint: 'Finished battles and their winners appear here.' },
+const TABS: Array<{ tab: FeedTab; label: string; short: string; empty: string; hint: string }> = [
+  { tab: 'open', label: 'Open for entries', short: 'Open', empty: 'No battles are open for entries', hint: 'Start one and invite people to take you on.' },
+  { tab: 'voting', label: 'Voting now', short: 'Voting', empty: 'Nothing to vote on right now', hint: 'Battles appear here when their voting window opens.' },
+  { tab: 'results', label: 'Results', short: 'Results', empty: 'No results yet', hint: 'Finished battles and their winners appear here.' },
 ];
 
 let firstScreenMarked = false;
 
 export function FeedPage() {
   const [params, setParams] = useSearchParams();
-  const tab = (TABS.find((t) => t.tab === params.get('status'))?.tab ?? 'open') as FeedTab;
-  const filters: FeedFilters = {
-    task_source: params.get('task_source') ?? undefined,
-    contender_structure: params.get('contender_structure') ?? undefined,
-    judging_mode: params.get('judging_mode') ?? undefined,
-  };
+  const { tab, filters } = useMemo(() => feedQuery(params), [params]);
   const filtered = Object.values(filters).some(Boolean);
   const feed = useFeed(tab, filters);
   const { profile } = useSession();
   const info = TABS.find((t) => t.tab === tab)!;
   useDocumentTitle(info.label);
 
-  useEffect(() => {
+  // Set when the first page of cards is in the DOM (layout effect: before the browser paints it).
+  useLayoutEffect(() => {
     if (!feed.settled || firstScreenMarked) return;
     firstScreenMarked = true;
     performance.mark('lf:feed-first-screen', { detail: { cards: feed.items.length } });
@@ -78,7 +75,9 @@ export function FeedPage() {
       <div className="feed-toolbar">
         <nav className="tabs" aria-label="Battle status">
           {TABS.map((t) => (
-            <Link key={t.tab} className="tab" to={link(t.tab)} aria-current={t.tab === tab ? 'page' : undefined} replace>{t.label}</Link>
+            <Link key={t.tab} className="tab" to={link(t.tab)} aria-current={t.tab === tab ? 'page' : undefined} replace>
+              <span className="tab-long">{t.label}</span><span className="tab-short" aria-hidden="true">{t.short}</span>
+            </Link>
           ))}
         </nav>
         <FeedFiltersBar filters={filters} onChange={setFilters} />

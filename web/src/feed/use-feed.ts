@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { battlesApi, FEED_PAGE_SIZE, type FeedFilters, type FeedRow, type FeedTab } from '../api/battles.ts';
 import { ApiError } from '../api/client.ts';
+import { arrivedFeed, feedKey, takePrefetchedFeed } from './feed-query.ts';
 
 interface FeedState {
   items: FeedRow[];
@@ -16,9 +17,14 @@ interface FeedState {
 const INITIAL: FeedState = { items: [], loading: true, done: false, error: null, settled: false };
 
 export function useFeed(tab: FeedTab, filters: FeedFilters) {
-  const key = JSON.stringify([tab, filters]);
-  const [state, setState] = useState<FeedState>(INITIAL);
+  const key = feedKey(tab, filters);
+  // When the head-start page is already here, the very first render shows the cards.
+  const [state, setState] = useState<FeedState>(() => {
+    const rows = arrivedFeed(key);
+    return rows ? { items: rows, loading: false, done: rows.length < FEED_PAGE_SIZE, error: null, settled: true } : INITIAL;
+  });
   const current = useRef(key);
+  const startedWith = useRef<string | null>(state.settled ? key : null);
   const inFlight = useRef(false);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -28,7 +34,7 @@ export function useFeed(tab: FeedTab, filters: FeedFilters) {
     setState((s) => ({ ...s, loading: true, error: null }));
     try {
       const [t, f] = JSON.parse(forKey) as [FeedTab, FeedFilters];
-      const rows = await battlesApi.feed(t, f, cursor);
+      const rows = await ((!cursor && takePrefetchedFeed(forKey)) || battlesApi.feed(t, f, cursor));
       if (current.current !== forKey) return;
       setState((s) => ({
         items: cursor ? [...s.items, ...rows.filter((r) => !s.items.some((x) => x.id === r.id))] : rows,
@@ -49,6 +55,11 @@ export function useFeed(tab: FeedTab, filters: FeedFilters) {
   useEffect(() => {
     current.current = key;
     inFlight.current = false;
+    if (startedWith.current === key) {
+      startedWith.current = null;
+      void takePrefetchedFeed(key); // used by the first render; drop it
+      return;
+    }
     setState(INITIAL);
     void fetchPage(key, undefined);
   }, [key, fetchPage]);
