@@ -60,3 +60,21 @@ export async function signUpInUi(page: Page, handle: string, displayName: string
   await page.getByRole('link', { name: `Your profile (@${handle})` }).waitFor();
   return { email, password };
 }
+
+/** Opens a page already signed in with this access token (stored where the app keeps it). */
+export async function openSignedIn(browser: Browser, baseURL: string, token: string, opts: { width?: number; height?: number } = {}): Promise<TestPage> {
+  const page = await openPage(browser, baseURL, opts);
+  await page.addInitScript((t) => localStorage.setItem('lf.token', t), token);
+  return page;
+}
+
+/** Form controls on the page that have no accessible label (should be none). */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => (el as HTMLInputElement).type !== 'hidden')
+    .filter((el) => {
+      const c = el as HTMLInputElement;
+      return !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby');
+    })
+    .map((el) => el.outerHTML.slice(0, 120)));
+}

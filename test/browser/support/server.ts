@@ -11,6 +11,8 @@ import { createTestDb, prepareTemplate, type TestDb } from '../../support/db.ts'
 export interface TestServer {
   url: string;
   db: TestDb;
+  /** An access token for a profile, as /api/auth/login would give (for pages opened signed in). */
+  tokenFor(profileId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -18,7 +20,8 @@ export async function startServer(): Promise<TestServer> {
   // Idempotent, and quick once the snapshot exists; covers migrations that changed since globalSetup.
   await prepareTemplate();
   const db = await createTestDb();
-  const app = createApp({ db, signer: new TokenSigner('b'.repeat(32)), logger: silentLogger, webDir: path.resolve('dist/web') });
+  const signer = new TokenSigner('b'.repeat(32));
+  const app = createApp({ db, signer, logger: silentLogger, webDir: path.resolve('dist/web') });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
@@ -26,6 +29,7 @@ export async function startServer(): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     db,
+    tokenFor: (profileId) => signer.sign(profileId, 'authenticated'),
     async close() {
       const http = server as ServerType & { closeAllConnections?: () => void };
       await new Promise<void>((resolve) => {

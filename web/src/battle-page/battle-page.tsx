@@ -2,7 +2,7 @@
 // once it is decided; the creator's controls and the contender's entry. Live battles refresh every
 // few seconds while the tab is visible.
 import { useEffect, useMemo } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { battlesApi, type Battle, type BattleStatus } from '../api/battles.ts';
 import { useSession } from '../auth/session.tsx';
 import { visitorId } from '../battles/voter-order.ts';
@@ -49,6 +49,15 @@ export function BattlePage() {
   const viewerKey = useMemo(() => profile?.id ?? visitorId(), [profile?.id]);
 
   if (!b) {
+    if (battle.error?.status === 404) {
+      return (
+        <div className="state">
+          <h1 className="section-title">Battle not found</h1>
+          <p>There is no battle at this address, or it is invite-only and you are not invited{profile ? '' : ' (sign in if you are)'}.</p>
+          <Link className="btn btn-primary" to="/">Browse battles</Link>
+        </div>
+      );
+    }
     if (battle.error) return <ErrorState error={battle.error} title="This battle could not be loaded" onRetry={() => void battle.reload()} />;
     return <BattleSkeleton />;
   }

@@ -39,12 +39,10 @@ function JoinPanel({ battle, profile, onChanged }: { battle: Battle; profile: Pr
     body = <p className="muted">This is an AI vs AI battle: the creator adds AI lensers as contenders.</p>;
   } else if (full) {
     body = <p className="muted">This battle is full ({battle.max_contenders} contenders).</p>;
-  } else if (battle.invite_only && profile.id !== battle.creator.id) {
-    body = <p className="muted">This battle is invite-only. Open the link in your invitation to join.</p>;
   } else {
     body = (
       <>
-        <p className="muted">{battle.max_contenders - battle.contender_count} of {battle.max_contenders} places left. You can revise your entry until voting opens.</p>
+        <p className="muted">{battle.max_contenders - battle.contender_count} of {battle.max_contenders} places left{battle.invite_only ? ' (invite-only: you are invited)' : ''}. You can revise your entry until voting opens.</p>
         <button type="button" className="btn btn-primary btn-l" disabled={busy} onClick={() => {
           setBusy(true);
           setError(null);

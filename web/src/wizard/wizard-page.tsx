@@ -42,13 +42,17 @@ export function WizardPage() {
   const aiLensers = useResource((s) => lensersApi.aiLensers(s), []);
   useDocumentTitle(battleId ? `Edit draft${form.title ? `: ${form.title}` : ''}` : 'Create a battle');
 
-  // A resumed draft fills the form once; a draft created by this page keeps the form it already has.
-  useEffect(() => {
-    if (!battle.data || createdHere.current === battle.data.id) return;
-    createdHere.current = battle.data.id;
-    setForm(fromBattle(battle.data));
-    setReached(STEPS.length - 1);
-  }, [battle.data]);
+  // A resumed draft fills the form once, in the render that first has it (so no empty form shows);
+  // a draft created by this page keeps the form it already has.
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
+  if (battle.data && loadedFor !== battle.data.id) {
+    setLoadedFor(battle.data.id);
+    if (createdHere.current !== battle.data.id) {
+      createdHere.current = battle.data.id;
+      setForm(fromBattle(battle.data));
+      setReached(STEPS.length - 1);
+    }
+  }
 
   useEffect(() => {
     heading.current?.focus();

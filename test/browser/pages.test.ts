@@ -1,0 +1,278 @@
+// The pages around the main flow, each with data set up through the RPCs: who may not vote and why,
+// guests, invitations, leaderboards and judging read-outs (rendered from the API when it answers,
+// "not available yet" when it 404s), AI lenser profiles, the wizard's axis rules and draft resume,
+// and accessibility basics (labels, landmarks, skip link).
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
+import { launchBrowser, openPage, openSignedIn, pageText, screenshot, unlabelledControls } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let seq = 0;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Seeded {
+  id: string;
+  slug: string;
+  creator: Actor;
+  a: Actor;
+  b: Actor;
+  contenders: [string, string];
+}
+
+/** A battle with two entries, in voting. */
+async function votingBattle(extra: Record<string, unknown> = {}): Promise<Seeded> {
+  const n = ++seq;
+  const creator = await makeUser(server.db, `maker_${n}`);
+  const a = await makeUser(server.db, `alpha_${n}`);
+  const b = await makeUser(server.db, `bravo_${n}`);
+  const slug = `pages-battle-${n}`;
+  const id = await creator.rpc<string>('fn_battles_create', { title: `Limerick about tea ${n}`, slug, task_prompt: 'Write a limerick about **tea**.', ...extra });
+  await creator.rpc('fn_publish_battle', { battle_id: id });
+  const ca = await a.rpc<string>('fn_battles_join', { battle_id: id });
+  const cb = await b.rpc<string>('fn_battles_join', { battle_id: id });
+  await a.rpc('fn_battles_submit', { battle_id: id, text: 'A kettle that sang in the night' });
+  await b.rpc('fn_battles_submit', { battle_id: id, text: 'There once was a cup in Darjeeling' });
+  await creator.rpc('fn_battle_open_voting', { battle_id: id });
+  return { id, slug, creator, a, b, contenders: [ca, cb] };
+}
+
+const signedIn = async (actor: Actor, opts?: { width?: number }) => openSignedIn(browser, server.url, await server.tokenFor(actor.id), opts);
+
+describe('voting eligibility in the browser', () => {
+  it('tells a contender they cannot vote, and shows them the names', async () => {
+    const s = await votingBattle();
+    const page = await signedIn(s.a);
+    await page.goto(`/b/${s.slug}`);
+    await page.getByTestId('ineligible').getByText('Contenders cannot vote in their own battle.').waitFor();
+    expect((await page.getByTestId('entry-name').allInnerTexts()).sort()).toEqual([s.a.handle, s.b.handle]);
+    expect(await page.getByRole('button', { name: /Choose A/ }).count()).toBe(0);
+    await screenshot(page, 'battle-ineligible-contender');
+    expect(page.jsErrors).toEqual([]);
+  });
+
+  it('asks a visitor to sign in; as a guest they vote a draw with the keyboard', async () => {
+    const s = await votingBattle();
+    const page = await openPage(browser, server.url);
+    await page.goto(`/b/${s.slug}`);
+    await page.getByTestId('ineligible').getByText('Sign in to vote.').waitFor();
+    expect(await page.getByTestId('entry-card').getByText('Hidden until you vote', { exact: true }).count()).toBe(2);
+    await page.getByTestId('ineligible').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Continue as guest' }).click();
+    await page.waitForURL(new RegExp(`/b/${s.slug}$`));
+    await page.getByRole('button', { name: /Choose A/ }).waitFor();
+    await page.keyboard.press('0');
+    expect(await page.getByRole('button', { name: /It's a draw/ }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('vote-announcement').getByText(/Your vote is recorded: a draw\./).waitFor();
+    await page.getByText('You voted: a draw.').waitFor();
+    expect((await page.getByTestId('entry-name').allInnerTexts()).sort()).toEqual([s.a.handle, s.b.handle]);
+  });
+
+  it('tells a guest that only registered lensers may vote where that is the rule', async () => {
+    const s = await votingBattle({ voter_eligibility: 'lenser_only' });
+    const page = await openPage(browser, server.url);
+    await page.goto('/signin');
+    await page.getByRole('button', { name: 'Continue as guest' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.goto(`/b/${s.slug}`);
+    await page.getByTestId('ineligible').getByText('Only registered lensers may vote in this battle.').waitFor();
+    await screenshot(page, 'battle-ineligible-guest');
+  });
+});
+
+describe('invitations', () => {
+  it('turns an invitation link into a contender seat; others cannot see the battle', async () => {
+    const n = ++seq;
+    const creator = await makeUser(server.db, `host_${n}`);
+    const slug = `invite-only-${n}`;
+    const id = await creator.rpc<string>('fn_battles_create', { title: 'Invite-only sonnet', slug, task_prompt: 'A sonnet.', invite_only: true });
+    await creator.rpc('fn_publish_battle', { battle_id: id });
+    const [{ token }] = await creator.rpc<Array<{ token: string }>>('fn_battles_invite_with_token', { battle_id: id, email: 'guest_star@example.test' });
+
+    // Invite-only battles are visible to their creator, invitees and contenders only.
+    const outsider = await signedIn(await makeUser(server.db, `outsider_${n}`));
+    await outsider.goto(`/b/${slug}`);
+    await outsider.getByText(/invite-only and you are not invited/).waitFor();
+
+    const invitee = await openPage(browser, server.url);
+    await invitee.goto(`/invite/${token}?b=${slug}`);
+    await invitee.getByRole('link', { name: 'Sign up to accept' }).click();
+    await invitee.getByLabel('Email').fill('guest_star@example.test');
+    await invitee.getByLabel('Password').fill('correct horse battery');
+    await invitee.getByLabel('Handle').fill(`star_${n}`);
+    await invitee.getByRole('button', { name: 'Sign up' }).click();
+    await invitee.getByRole('button', { name: 'Accept invitation' }).click();
+    await invitee.waitForURL(new RegExp(`/b/${slug}$`));
+    await invitee.getByTestId('my-entry').getByText(/Contender A/).waitFor();
+  });
+});
+
+describe('leaderboards and judging read-outs', () => {
+  const board = {
+    category: 'overall',
+    method: 'Bradley–Terry, 200 bootstrap rounds',
+    computed_at: '2026-01-05T10:00:00Z',
+    excluded_votes: 3,
+    rows: [
+      { rank: 1, entity_kind: 'human', entity_id: 'e1', handle: 'ada', display_name: 'Ada', rating: 1132, ci_low: 1090, ci_high: 1170, games: 41, wins: 30, draws: 2, losses: 9, win_rate: 0.73 },
+      { rank: 1, entity_kind: 'ai_lenser', entity_id: 'e2', handle: 'demo_bot', display_name: 'Demo Bot', rating: 1101, ci_low: 1060, ci_high: 1141, games: 38, wins: 22, draws: 4, losses: 12, win_rate: 0.58 },
+      { rank: 3, entity_kind: 'model', entity_id: 'e3', handle: null, display_name: 'Scripted 1', rating: 960, ci_low: 920, ci_high: 1001, games: 25, wins: 8, draws: 1, losses: 16, win_rate: 0.32 },
+    ],
+  };
+
+  it('says leaderboards are not available yet while the server has no ratings API', async () => {
+    const page = await openPage(browser, server.url);
+    await page.goto('/leaderboards');
+    await page.getByTestId('not-available').getByText('Leaderboards are not available yet').waitFor();
+    await screenshot(page, 'leaderboard-unavailable');
+  });
+
+  it('renders ranks, ratings with intervals, games, win rates and a rating history when the API answers', async () => {
+    const page = await openPage(browser, server.url);
+    await page.route('**/api/leaderboards/**', (route) => route.fulfill({ json: board }));
+    await page.route('**/api/ratings/**', (route) => route.fulfill({
+      json: { entity_kind: 'human', entity_id: 'e1', display_name: 'Ada', points: Array.from({ length: 12 }, (_, i) => ({ at: new Date(Date.UTC(2026, 0, 1 + i * 3)).toISOString(), rating: 1000 + i * 12 - (i % 3) * 9 })) },
+    }));
+    await page.goto('/leaderboards');
+    const table = page.getByTestId('leaderboard');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    expect(await table.locator('tbody tr').first().innerText()).toMatch(/1\s+Ada\s+1132 ±40\s+41\s+73%/);
+    expect(await page.getByRole('img', { name: '1101, 95% interval 1060 to 1141' }).count()).toBe(1);
+    expect(await pageText(page)).toContain('3 votes excluded');
+    await page.getByRole('button', { name: 'History of Ada' }).click();
+    await page.getByTestId('rating-history').locator('canvas').first().waitFor();
+    expect(await page.getByTestId('rating-history').innerText()).toContain('Ada: 12 rated battles, from 1000 to 1114.');
+    await screenshot(page, 'leaderboard');
+    await page.getByLabel('Category').selectOption('judging_mode:community_vote');
+    await page.waitForURL(/\/leaderboards\/judging_mode:community_vote$/);
+    expect(page.jsErrors).toEqual([]);
+  });
+
+  it('shows judge verdicts and rating changes of a finished AI-judged battle when the API has them', async () => {
+    // Decided by hand in SQL: the judging workers are another part of the system.
+    const n = ++seq;
+    const creator = await makeUser(server.db, `judge_host_${n}`);
+    const a = await makeUser(server.db, `judged_a_${n}`);
+    const b = await makeUser(server.db, `judged_b_${n}`);
+    const slug = `judged-${n}`;
+    const id = await creator.rpc<string>('fn_battles_create', { title: 'Judged haiku', slug, task_prompt: 'Haiku.', judging_mode: 'ai_judge' });
+    await creator.rpc('fn_publish_battle', { battle_id: id });
+    const ca = await a.rpc<string>('fn_battles_join', { battle_id: id });
+    const cb = await b.rpc<string>('fn_battles_join', { battle_id: id });
+    await a.rpc('fn_battles_submit', { battle_id: id, text: 'winter moon' });
+    await b.rpc('fn_battles_submit', { battle_id: id, text: 'summer rain' });
+    await server.db.query(`update battles.battles set status = 'scoring' where id = $1`, [id]);
+    await server.db.query(`update battles.vote_aggregates set rank_position = case when contender_id = $2 then 1 else 2 end where battle_id = $1`, [id, ca]);
+    await server.db.query(`update battles.battles set status = 'closed', winner_contender_id = $2, finalized_at = now() where id = $1`, [id, ca]);
+
+    const page = await openPage(browser, server.url);
+    await page.route('**/api/battles/*/verdicts', (route) => route.fulfill({ json: [
+      { id: 'v1', judge: { display_name: 'Judge model' }, winner_contender_id: ca, is_draw: false, order_swapped: false, explanation: 'Sharper image.', created_at: '2026-01-01T00:00:00Z' },
+      { id: 'v2', judge: { display_name: 'Judge model' }, winner_contender_id: ca, is_draw: false, order_swapped: true, explanation: 'Same verdict with the order swapped.', created_at: '2026-01-01T00:00:01Z' },
+    ] }));
+    await page.route('**/api/battles/*/rating-changes', (route) => route.fulfill({ json: [
+      { contender_id: ca, entity_kind: 'human', display_name: a.handle, handle: a.handle, rating_before: 1000, rating_after: 1016, delta: 16 },
+      { contender_id: cb, entity_kind: 'human', display_name: b.handle, handle: b.handle, rating_before: 1000, rating_after: 984, delta: -16 },
+    ] }));
+    await page.goto(`/b/${slug}`);
+    await page.getByTestId('winner').getByText(a.handle).waitFor();
+    const verdicts = page.getByTestId('verdicts-heading');
+    await verdicts.getByText(`${a.handle} wins (order swapped)`).waitFor();
+    const changes = await page.getByTestId('rating-changes-heading').innerText();
+    expect(changes).toContain('+16');
+    expect(changes).toContain('−16');
+    await screenshot(page, 'battle-results-judged');
+  });
+});
+
+describe('profiles, wizard rules and accessibility', () => {
+  it('shows an AI lenser with its model and owner', async () => {
+    const owner = await makeUser(server.db, 'bot_owner');
+    await makeAiLenser(server.db, owner, 'robo_poet');
+    const page = await openPage(browser, server.url);
+    await page.goto('/u/robo_poet');
+    const model = await page.getByTestId('ai-model').innerText();
+    expect(model).toContain('Runs on robo_poet');
+    expect(model).toContain('scripted');
+    expect(model).toContain('owned by bot_owner');
+    await screenshot(page, 'profile-ai');
+    await page.goto('/u/nobody_here');
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    await page.goto('/no/such/page');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  });
+
+  it('keeps the axes valid in the wizard, requires a challenge type for auto score, and resumes a draft', async () => {
+    const maker = await makeUser(server.db, 'axes_maker');
+    const page = await signedIn(maker);
+    await page.goto('/new');
+    await page.getByLabel('Title').fill('Mental arithmetic sprint');
+    expect(await page.locator('#axis-taskSource-lens').isDisabled()).toBe(true);
+    await page.getByLabel(/^AI vs AI/).check();
+    expect(await page.locator('#axis-taskSource-lens').isDisabled()).toBe(false);
+    expect(await page.locator('#axis-taskSource-workflow').isDisabled()).toBe(false);
+    await page.getByLabel(/^Auto score/).check();
+    expect(await page.locator('#axis-taskSource-lens').isDisabled()).toBe(true);
+    expect(await pageText(page)).toContain('Auto score works only for challenges');
+    await page.getByRole('button', { name: 'Create draft and continue' }).click();
+    await page.getByText(/auto_score needs a challenge_type/).waitFor();
+    await page.getByLabel('Challenge type').selectOption('math_calculation');
+    await page.getByRole('button', { name: 'Create draft and continue' }).click();
+    await page.waitForURL(/\/new\/[0-9a-f-]{36}\?step=2$/);
+    const draftUrl = page.url().replace('step=2', 'step=1');
+
+    const again = await signedIn(maker);
+    await again.goto(draftUrl);
+    expect(await again.getByLabel('Title').inputValue()).toBe('Mental arithmetic sprint');
+    expect(await again.locator('#axis-judgingMode-auto_score').isChecked()).toBe(true);
+    expect(await again.locator('#axis-contenderStructure-ai_vs_ai').isChecked()).toBe(true);
+    expect(await again.getByLabel('Address').getAttribute('readonly')).not.toBeNull();
+    // Lens picking waits for the lens API.
+    await again.goto(draftUrl.replace('step=1', 'step=2'));
+    await again.getByRole('heading', { name: /Step 2 of 6/ }).waitFor();
+    expect(await unlabelledControls(again)).toEqual([]);
+  });
+
+  it('labels every form control, has landmarks, and starts keyboard users at a skip link', async () => {
+    const user = await makeUser(server.db, 'a11y_user');
+    const s = await votingBattle();
+    const visitor = await openPage(browser, server.url);
+    for (const path of ['/', '/signin', '/signup', '/leaderboards']) {
+      await visitor.goto(path);
+      await visitor.getByRole('main').waitFor();
+      expect(await unlabelledControls(visitor), path).toEqual([]);
+    }
+    expect(await visitor.getByRole('banner').count()).toBe(1);
+    expect(await visitor.getByRole('contentinfo').count()).toBe(1);
+    expect(await visitor.getByRole('navigation', { name: 'Main' }).count()).toBe(1);
+    await visitor.goto('/');
+    await visitor.getByRole('main').waitFor();
+    await visitor.keyboard.press('Tab');
+    expect(await visitor.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await visitor.keyboard.press('Enter');
+    expect(await visitor.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    const page = await signedIn(user);
+    const wizardDraft = await user.rpc<string>('fn_battles_create', { title: 'Labels', slug: 'labels-check', task_prompt: 'x' });
+    for (const path of ['/new', ...[1, 2, 3, 4, 5, 6].map((n) => `/new/${wizardDraft}?step=${n}`), `/b/${s.slug}`, '/settings/tokens']) {
+      await page.goto(path);
+      await page.getByRole('main').locator('h1, h2').first().waitFor();
+      if (path.includes('step=3')) await page.getByLabel('Build a rubric').check();
+      expect(await unlabelledControls(page), path).toEqual([]);
+    }
+    expect(page.jsErrors).toEqual([]);
+  });
+});
