@@ -252,9 +252,11 @@ create table battles.events (
     'cost_recorded', 'run_started', 'run_completed', 'run_failed')),
   actor_id uuid,
   metadata jsonb not null default '{}',
-  created_at timestamptz not null default clock_timestamp()
+  created_at timestamptz not null default clock_timestamp(),
+  -- Insertion order: several events of one move can share a timestamp.
+  seq bigint generated always as identity
 );
-create index events_battle_idx on battles.events (battle_id, created_at);
+create index events_battle_idx on battles.events (battle_id, seq);
 create trigger events_append_only before update or delete on battles.events
   for each row execute function ops.forbid_mutation();
 

@@ -85,20 +85,26 @@ begin
   return battles.fn_add_contender(b, v_acting, v_mode);
 end $$;
 
--- The creator fills AI seats (AI vs AI, human vs AI) with AI lensers.
+-- The creator fills AI seats (AI vs AI, human vs AI) with AI lensers: public ones (no owner) or
+-- their own. A persona someone else owns takes part only when its owner joins it (act_as): nobody
+-- is entered into a battle without consent.
 create function battles.fn_battles_add_ai_contender(p_battle_id uuid, p_ai_lenser_id uuid)
 returns uuid
 language plpgsql security definer set search_path = '' as $$
 declare
   b battles.battles := battles.fn_lock_visible(p_battle_id);
   v_profile uuid;
+  v_owner uuid;
 begin
   if not battles.fn_is_creator(b) then
     perform ops.fail('forbidden', 'only the creator may add AI contenders', '42501');
   end if;
-  select profile_id into v_profile from agents.ai_lensers where id = p_ai_lenser_id;
+  select profile_id, owner_profile_id into v_profile, v_owner from agents.ai_lensers where id = p_ai_lenser_id;
   if v_profile is null then
     perform ops.fail('not_found', 'AI lenser not found', 'P0002');
+  end if;
+  if v_owner is not null and v_owner <> auth.uid() then
+    perform ops.fail('ai_lenser_not_yours', 'that AI lenser belongs to someone else; its owner can join it to the battle', '42501');
   end if;
   return battles.fn_add_contender(b, v_profile, 'invited');
 end $$;

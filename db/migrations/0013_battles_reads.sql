@@ -160,7 +160,10 @@ language sql stable security invoker set search_path = '' as $$
   select c.id, c.battle_id, c.author_lenser_id, p.handle, p.display_name, c.body, c.created_at
     from battles.comments c join lensers.profiles p on p.id = c.author_lenser_id
    where c.battle_id = p_battle_id
-     and (p_before_ts is null or (c.created_at, c.id) < (p_before_ts, coalesce(p_before_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)))
+     -- Keyset: strictly older than (before_ts, before_id); with a timestamp alone, strictly older.
+     and (p_before_ts is null
+          or (p_before_id is null and c.created_at < p_before_ts)
+          or (p_before_id is not null and (c.created_at, c.id) < (p_before_ts, p_before_id)))
    order by c.created_at desc, c.id desc
    limit least(greatest(coalesce(p_limit, 50), 1), 200)
 $$;
@@ -186,7 +189,10 @@ language sql stable security invoker set search_path = '' as $$
   select m.id, m.battle_id, m.sender_lenser_id, m.sender_handle, m.sender_role, m.body, m.created_at
     from battles.global_messages m
    where m.battle_id = p_battle_id
-     and (p_before_ts is null or (m.created_at, m.id) < (p_before_ts, coalesce(p_before_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)))
+     -- Keyset: strictly older than (before_ts, before_id); with a timestamp alone, strictly older.
+     and (p_before_ts is null
+          or (p_before_id is null and m.created_at < p_before_ts)
+          or (p_before_id is not null and (m.created_at, m.id) < (p_before_ts, p_before_id)))
    order by m.created_at desc, m.id desc
    limit least(greatest(coalesce(p_limit, 50), 1), 200)
 $$;

@@ -233,6 +233,14 @@ describe('fn_battles_add_ai_contender', () => {
     );
   });
 
+  it('adds the creator’s own AI lenser but refuses one someone else owns with ai_lenser_not_yours', async () => {
+    const b = await openBattle({ contender_structure: 'ai_vs_ai' });
+    const mine = await makeAiLenser(db, b.creator);
+    await b.creator.rpc('fn_battles_add_ai_contender', { battle_id: b.id, ai_lenser_id: mine.ai_lenser_id });
+    const theirs = await makeAiLenser(db, await makeUser(db));
+    await expectRefused(b.creator.rpc('fn_battles_add_ai_contender', { battle_id: b.id, ai_lenser_id: theirs.ai_lenser_id }), 'ai_lenser_not_yours');
+  });
+
   it('refuses an AI in a human_vs_human battle with contender_structure', async () => {
     const b = await openBattle();
     const ai = await makeAiLenser(db, null);

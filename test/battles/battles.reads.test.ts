@@ -188,6 +188,18 @@ describe('comments', () => {
     }
   });
 
+  it('with before_ts alone returns only strictly older comments', async () => {
+    const b = await battleIn(db, 'open');
+    const me = await makeUser(db);
+    await db.query(
+      `insert into battles.comments (battle_id, author_lenser_id, body, created_at)
+       values ($1, $2, 'older', '2001-01-01T00:00:00Z'), ($1, $2, 'at', '2001-01-01T00:00:01Z'), ($1, $2, 'newer', '2001-01-01T00:00:02Z')`,
+      [b.id, me.id],
+    );
+    const rows = await me.rpc<{ body: string }[]>('fn_battle_get_comments', { battle_id: b.id, before_ts: '2001-01-01T00:00:01Z' });
+    expect(rows.map((r) => r.body)).toEqual(['older']);
+  });
+
   it('hides deleted comments and the comments of battles the reader cannot see', async () => {
     const b = await battleIn(db, 'open');
     const id = await b.creator.rpc<string>('fn_battle_post_comment', { battle_id: b.id, body: 'oops' });

@@ -97,7 +97,15 @@ export async function createTestDb(opts: { poolSize?: number } = {}): Promise<Te
     return Object.assign(db, { destroy: () => db.close() });
   }
   const name = `lf_t_${randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`create database ${name} template ${templateName()}`));
+  const clone = () => withAdmin((c) => c.query(`create database ${name} template ${templateName()}`));
+  try {
+    await clone();
+  } catch (err) {
+    // Another checkout with other migrations may have dropped our template: rebuild it once.
+    if (!/does not exist/.test(String((err as Error).message))) throw err;
+    await prepareTemplate();
+    await clone();
+  }
   const db = openPostgres({ connectionString: urlFor(name), max: opts.poolSize ?? 10 });
   return Object.assign(db, {
     async destroy() {
