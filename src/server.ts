@@ -9,6 +9,7 @@ import { TokenSigner } from './identity/tokens.ts';
 import { createLogger } from './logging/logger.ts';
 import { startScheduler } from './ops/scheduler.ts';
 import { leaderboardJob } from './ratings/leaderboard-job.ts';
+import { providerSource, startExecutionWorker } from './battles/index.ts';
 import { DEMO_LOGIN, isSeeded, seedDemo } from '../db/seed/demo.ts';
 
 const config = loadConfig();
@@ -26,6 +27,10 @@ if (seed && !(await isSeeded(db))) {
 
 const app = createApp({ db, signer: new TokenSigner(resolveJwtSecret(config)), logger, webDir: config.webDir });
 startScheduler([leaderboardJob(db, logger)], logger);
+const worker = config.worker.enabled
+  ? startExecutionWorker({ db, logger, providers: providerSource(config.providerKeys, { logger }),
+      concurrency: config.worker.concurrency, pollMs: config.worker.pollMs })
+  : null;
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const url = `http://${config.host}:${info.port}`;
   logger.info({ url, database: embedded ? `embedded (${config.dataDir})` : 'postgres' }, 'LenserFight is up');
@@ -36,6 +41,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close();
+  await worker?.stop();
   await db.close();
   process.exit(0);
 }

@@ -1,13 +1,14 @@
 -- The lifecycle RPCs: each is one move of battles.transition_rules plus what that move records.
 
 -- Freezes the rules voters and contenders are promised (axes, eligibility, rubric, handicap, voting
--- window, limits) with the SHA-256 of their jsonb text, and opens the battle for entries.
+-- window, limits, judging) with the SHA-256 of their jsonb text, and opens the battle for entries.
 create function battles.fn_publish_battle(p_battle_id uuid)
 returns jsonb
 language plpgsql security definer set search_path = '' as $$
 declare
   b battles.battles := battles.fn_lock_visible(p_battle_id);
   v_rubric jsonb;
+  v_judging jsonb;
   v_snapshot jsonb;
   v_sha text;
 begin
@@ -18,6 +19,8 @@ begin
     if b.voting_closes_at is not null and b.voting_closes_at <= now() then
       perform ops.fail('voting_window_past', 'the voting window has already closed; set a new one', '22023');
     end if;
+    -- Who judges, and the challenge's seed commitment (0022_judging.sql).
+    v_judging := battles.fn_frozen_judging_rules(b);
   end if;
   if b.rubric_id is not null then
     select jsonb_build_object('id', r.id, 'title', r.title, 'version', r.version,
@@ -37,6 +40,7 @@ begin
     'content_type', b.content_type,
     'invite_only', b.invite_code is not null,
     'task_prompt_sha256', encode(sha256(convert_to(b.task_prompt, 'UTF8')), 'hex'),
+    'judging', v_judging,
     'version', 1);
   v_sha := encode(sha256(convert_to(v_snapshot::text, 'UTF8')), 'hex');
   b := battles.fn_apply_transition(p_battle_id, 'publish', jsonb_build_object('rule_snapshot_sha256', v_sha));

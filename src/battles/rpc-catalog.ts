@@ -69,6 +69,20 @@ function rpc(
 
 const battleId = { battle_id: a('uuid', uuid) };
 
+// A lens version's parameters (lenses.versions.params; labels as in src/core/lens-render.ts).
+const lensParams = z
+  .array(
+    z
+      .object({
+        label: z.string().trim().min(1).max(100).regex(/^[^\s[\]]+$/, 'no spaces or brackets'),
+        required: z.boolean().optional(),
+        default: z.string().max(10_000).optional(),
+        description: text(2000).optional(),
+      })
+      .strict(),
+  )
+  .max(100);
+
 const createArgs = {
   title: a('text', title),
   slug: a('text', slug),
@@ -236,6 +250,61 @@ export const RPC_LIST: RpcDefinition[] = [
   }, { schema: 'agents' }),
   rpc('fn_models_list', 'rows', 'Active models', {}, { schema: 'ai' }),
   rpc('fn_rubrics_list', 'rows', 'Rubrics you may use (public and yours)', {}),
+  rpc('fn_lenses_create', 'scalar', 'Create a lens with its first published version', {
+    slug: a('text', slug),
+    title: a('text', title),
+    template_body: a('text', z.string().min(1).max(50_000)),
+    params: a('jsonb', lensParams.optional()),
+    description: a('text', text(5000).optional()),
+    is_public: a('boolean', z.boolean().optional()),
+  }, { schema: 'lenses' }),
+  rpc('fn_lens_versions_create', 'scalar', 'Add a version to a lens you own (published unless publish is false)', {
+    lens_id: a('uuid', uuid),
+    template_body: a('text', z.string().min(1).max(50_000)),
+    params: a('jsonb', lensParams.optional()),
+    publish: a('boolean', z.boolean().optional()),
+  }, { schema: 'lenses' }),
+  rpc('fn_battles_assign_lens', 'scalar', 'Assign a lens version and its parameter values to an AI contender (creator, draft or open)', {
+    ...battleId,
+    contender_id: a('uuid', uuid),
+    lens_id: a('uuid', uuid),
+    version_id: a('uuid', uuid.optional()),
+    input_snapshot: a('jsonb', z.record(z.string(), z.unknown()).optional()),
+  }),
+  rpc('fn_battles_set_judging', 'void', 'Set the judge model and challenge settings of a draft (creator)', {
+    ...battleId,
+    judge_model_id: a('uuid', uuid.optional()),
+    challenge_options: a('jsonb', z.record(z.string(), z.unknown()).optional()),
+    challenge_seed: a('text', z.string().min(1).max(200).optional()),
+  }),
+  rpc('fn_battles_name_judge', 'void', 'Name a human judge of a rubric_score draft (creator)', {
+    ...battleId,
+    profile_id: a('uuid', uuid),
+  }),
+  rpc('fn_battles_submit_scorecards', 'scalar', 'Score one entry on the rubric (named judges, while scoring)', {
+    ...battleId,
+    contender_id: a('uuid', uuid),
+    scores: a(
+      'jsonb',
+      z
+        .array(
+          z
+            .object({
+              criterion_id: uuid,
+              result: z.enum(['pass', 'partial', 'fail', 'skipped']),
+              explanation: text(5000).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(50),
+    ),
+  }),
+  rpc('fn_battle_challenge', 'scalar', 'The generated challenge (prompt; the seed once results are out)', battleId, {
+    notFoundWhenNull: 'challenge',
+  }),
+  rpc('fn_battle_execution_status', 'scalar', 'Runs and judging jobs of a battle, with failures, tokens and cost', battleId),
+  rpc('fn_battle_retry_runs', 'scalar', 'Queue again the runs or judging that failed (creator or operator)', battleId),
 ];
 
 export const RPCS: ReadonlyMap<string, RpcDefinition> = new Map(RPC_LIST.map((r) => [r.name, r]));

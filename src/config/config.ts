@@ -21,6 +21,13 @@ const EnvSchema = z.object({
   LF_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   LF_BATTLES_DAILY_CREATE_CAP: z.coerce.number().int().min(0).max(100_000).optional(),
   LF_WEB_DIR: z.string().default('./dist/web'),
+  // Model providers (docs/configuration.md). Keys live in the environment only: never in the
+  // database, logs, events or API responses.
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  LF_OPENAI_COMPAT_API_KEY: z.string().min(1).optional(),
+  LF_WORKER: z.enum(['on', 'off']).default('on'),
+  LF_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  LF_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
 });
 
 export interface Config {
@@ -36,6 +43,10 @@ export interface Config {
   webDir: string;
   /** Database settings (GUCs by their reference names) taken from the environment. */
   settings: Record<string, string>;
+  /** Provider credentials for the execution worker (src/battles/model-providers.ts). */
+  providerKeys: { anthropicApiKey?: string; openAiCompatApiKey?: string };
+  /** The execution worker in this process (src/battles/execution-worker.ts). */
+  worker: { enabled: boolean; concurrency: number; pollMs: number };
 }
 
 export class ConfigError extends Error {
@@ -68,5 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.LF_SEED_DEMO,
     webDir: path.resolve(e.LF_WEB_DIR),
     settings,
+    providerKeys: { anthropicApiKey: e.ANTHROPIC_API_KEY, openAiCompatApiKey: e.LF_OPENAI_COMPAT_API_KEY },
+    worker: { enabled: e.LF_WORKER === 'on', concurrency: e.LF_WORKER_CONCURRENCY, pollMs: e.LF_WORKER_POLL_MS },
   };
 }

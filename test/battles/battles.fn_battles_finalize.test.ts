@@ -134,11 +134,12 @@ describe('fn_battles_finalize', () => {
     expect((await battleRow(db, b.id)).status).toBe('voting');
   });
 
-  it('refuses a judging mode without a scorer yet with judging_mode_not_supported (501), leaving it in scoring', async () => {
+  it('refuses a judged battle whose judging is not complete with judging_incomplete (409), leaving it in scoring', async () => {
+    // ai_judge with no judge model configured: no verdict can come, so it can never be complete.
     const b = await battleIn(db, 'open', { create: { judging_mode: 'ai_judge' } });
     await b.creator.rpc('fn_battle_start_scoring', { battle_id: b.id });
-    const err = await expectRefused(b.creator.rpc('fn_battles_finalize', { battle_id: b.id }), 'judging_mode_not_supported');
-    expect(err.status).toBe(501);
+    const err = await expectRefused(b.creator.rpc('fn_battles_finalize', { battle_id: b.id }), 'judging_incomplete');
+    expect(err.status).toBe(409);
     expect((await battleRow(db, b.id)).status).toBe('scoring');
   });
 });
@@ -164,7 +165,7 @@ describe('fn_battle_close_voting and fn_battles_close', () => {
 
   it('fn_battles_close is all-or-nothing: a refused finalize leaves voting open', async () => {
     const b = await battleIn(db, 'voting', { create: { judging_mode: 'ai_judge' } });
-    await expectRefused(b.creator.rpc('fn_battles_close', { battle_id: b.id }), 'judging_mode_not_supported');
+    await expectRefused(b.creator.rpc('fn_battles_close', { battle_id: b.id }), 'judging_incomplete');
     expect((await battleRow(db, b.id)).status).toBe('voting');
   });
 });

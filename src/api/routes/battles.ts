@@ -62,6 +62,15 @@ const ROUTES: RestRoute[] = [
   { method: 'post', path: '/api/ai-lensers', rpc: 'fn_ai_lensers_create', created: true },
   { method: 'get', path: '/api/models', rpc: 'fn_models_list' },
   { method: 'post', path: '/api/models', rpc: 'fn_models_create', created: true },
+  { method: 'post', path: '/api/lenses', rpc: 'fn_lenses_create', created: true },
+  { method: 'post', path: '/api/lenses/{lens_id}/versions', rpc: 'fn_lens_versions_create', created: true },
+  { method: 'post', path: '/api/battles/{battle_id}/lens-assignments', rpc: 'fn_battles_assign_lens' },
+  { method: 'post', path: '/api/battles/{battle_id}/judging', rpc: 'fn_battles_set_judging' },
+  { method: 'post', path: '/api/battles/{battle_id}/judges', rpc: 'fn_battles_name_judge' },
+  { method: 'post', path: '/api/battles/{battle_id}/scorecards', rpc: 'fn_battles_submit_scorecards' },
+  { method: 'get', path: '/api/battles/{battle_id}/challenge', rpc: 'fn_battle_challenge' },
+  { method: 'get', path: '/api/battles/{battle_id}/execution', rpc: 'fn_battle_execution_status' },
+  { method: 'post', path: '/api/battles/{battle_id}/retry-runs', rpc: 'fn_battle_retry_runs' },
 ];
 
 const INTEGER_QUERY = new Set(['limit', 'offset']);
