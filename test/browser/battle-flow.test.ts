@@ -1,9 +1,10 @@
 // The whole life of a battle in a real browser: a creator signs up and builds a battle in the wizard,
 // two contenders join and submit, the creator opens voting, a fourth person votes blind (names hidden
-// before, shown after, nothing moves), the creator decides and publishes, and the results, profile,
-// token and sign-in pages show the outcome. Screenshots of each page go to test-artifacts/screenshots.
+// before, shown after, nothing moves), the creator decides and publishes, and the results (with the
+// ELO changes), leaderboard, profile, token and sign-in pages show the outcome. Screenshots of each page go to test-artifacts/screenshots.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recomputeLeaderboards } from '../../src/ratings/leaderboard-job.ts';
 import { launchBrowser, openPage, pageText, screenshot, signUpInUi, type TestPage } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -224,7 +225,14 @@ describe('a battle from creation to results, in the browser', () => {
     const winnerRow = reader.getByTestId('ranking').locator('tbody tr', { hasText: winnerName });
     expect(await winnerRow.locator('td').first().innerText()).toBe('1');
     expect(await winnerRow.locator('td').nth(2).innerText()).toBe('1');
-    await reader.getByTestId('rating-changes-heading').getByText('Not available yet').waitFor();
+    // Finalizing rated the battle (online ELO): the winner gained what the other lost.
+    const changes = reader.getByTestId('rating-changes-heading');
+    await changes.locator('tbody tr').nth(1).waitFor();
+    const winnerChange = await changes.locator('tbody tr', { hasText: winnerName }).locator('td').last().innerText();
+    const loserChange = await changes.locator('tbody tr', { hasText: /Contender/ }).filter({ hasNotText: winnerName }).locator('td').last().innerText();
+    expect(winnerChange).toMatch(/^\+\d/);
+    expect(loserChange).toMatch(/^−\d/);
+    expect(winnerChange.slice(1)).toBe(loserChange.slice(1));
     await screenshot(reader, 'battle-results');
     expect(reader.jsErrors).toEqual([]);
 
@@ -233,11 +241,32 @@ describe('a battle from creation to results, in the browser', () => {
     await screenshot(reader, 'feed-results');
   });
 
+  it('shows the outcome on the leaderboard once it is recomputed', async () => {
+    // The scheduled job (every 10 minutes) does this on a running server.
+    await recomputeLeaderboards(server.db, { categories: ['overall', 'judging_mode:community_vote'] });
+    const winnerName = (globalThis as { winnerName?: string }).winnerName!;
+    const reader = await page();
+    await reader.goto('/leaderboards');
+    const table = reader.getByTestId('leaderboard');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    const winnerRow = table.locator('tbody tr', { hasText: winnerName });
+    expect(await winnerRow.innerText()).toMatch(/1–0–0\s+100%/);
+    const loserRow = table.locator('tbody tr').filter({ hasNotText: winnerName });
+    expect(await loserRow.innerText()).toMatch(/0–1–0\s+0%/);
+    await reader.getByRole('button', { name: `History of ${winnerName}` }).click();
+    await reader.getByTestId('rating-history').locator('canvas').first().waitFor();
+    expect(await reader.getByTestId('rating-history').innerText()).toContain(`${winnerName}: 1 rated battle, from 1000 to`);
+    await screenshot(reader, 'leaderboard');
+    await reader.goto('/leaderboards/judging_mode:auto_score');
+    await reader.getByText('Not computed yet').waitFor();
+  });
+
   it('shows the battle on the creator and contender profiles', async () => {
     const reader = await page();
     await reader.goto(`/u/${creatorHandle}`);
     await reader.getByTestId('created-battles').getByRole('link', { name: TITLE }).waitFor();
-    await reader.getByText('Not available yet').first().waitFor();
+    await reader.getByTestId('profile-ratings').getByText('Not rated yet').waitFor();
     await screenshot(reader, 'profile-creator');
     const winnerName = (globalThis as { winnerName?: string }).winnerName!;
     const winnerHandle = winnerName.startsWith('Bea') ? 'bea_contender' : 'cal_contender';
@@ -245,6 +274,7 @@ describe('a battle from creation to results, in the browser', () => {
     const contended = reader.getByTestId('contended-battles');
     await contended.getByRole('link', { name: TITLE }).waitFor();
     expect(await contended.innerText()).toContain('Won');
+    expect(await reader.getByTestId('profile-ratings').innerText()).toMatch(/\d{3,4} ELO\s+1 rated battle/);
     await screenshot(reader, 'profile-contender');
   });
 
@@ -289,8 +319,8 @@ describe('a battle from creation to results, in the browser', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(phone, 'battle-results-phone-360');
     await phone.goto('/leaderboards');
-    await phone.getByTestId('not-available').waitFor();
-    await screenshot(phone, 'leaderboard-unavailable-phone-360');
+    await phone.getByTestId('leaderboard').waitFor();
+    await screenshot(phone, 'leaderboard-phone-360');
   });
 
   it('raised no uncaught errors in any page', () => {

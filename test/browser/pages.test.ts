@@ -1,9 +1,10 @@
 // The pages around the main flow, each with data set up through the RPCs: who may not vote and why,
-// guests, invitations, leaderboards and judging read-outs (rendered from the API when it answers,
-// "not available yet" when it 404s), AI lenser profiles, the wizard's axis rules and draft resume,
-// and accessibility basics (labels, landmarks, skip link).
+// guests, invitations, leaderboards from decided battles (and "not available yet" when a server has
+// no ratings API), judge verdicts (mocked: the judging API is not built yet), AI lenser profiles, the
+// wizard's axis rules and draft resume, and accessibility basics (labels, landmarks, skip link).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recomputeLeaderboards } from '../../src/ratings/leaderboard-job.ts';
 import { makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
 import { launchBrowser, openPage, openSignedIn, pageText, screenshot, unlabelledControls } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -120,44 +121,49 @@ describe('invitations', () => {
 });
 
 describe('leaderboards and judging read-outs', () => {
-  const board = {
-    category: 'overall',
-    method: 'Bradley–Terry, 200 bootstrap rounds',
-    computed_at: '2026-01-05T10:00:00Z',
-    excluded_votes: 3,
-    rows: [
-      { rank: 1, entity_kind: 'human', entity_id: 'e1', handle: 'ada', display_name: 'Ada', rating: 1132, ci_low: 1090, ci_high: 1170, games: 41, wins: 30, draws: 2, losses: 9, win_rate: 0.73 },
-      { rank: 1, entity_kind: 'ai_lenser', entity_id: 'e2', handle: 'demo_bot', display_name: 'Demo Bot', rating: 1101, ci_low: 1060, ci_high: 1141, games: 38, wins: 22, draws: 4, losses: 12, win_rate: 0.58 },
-      { rank: 3, entity_kind: 'model', entity_id: 'e3', handle: null, display_name: 'Scripted 1', rating: 960, ci_low: 920, ci_high: 1001, games: 25, wins: 8, draws: 1, losses: 16, win_rate: 0.32 },
-    ],
-  };
-
-  it('says leaderboards are not available yet while the server has no ratings API', async () => {
+  it('says leaderboards are not available yet on a server without the ratings API', async () => {
     const page = await openPage(browser, server.url);
+    await page.route('**/api/leaderboards/**', (route) => route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'no route for GET /api/leaderboards/overall' } } }));
     await page.goto('/leaderboards');
     await page.getByTestId('not-available').getByText('Leaderboards are not available yet').waitFor();
     await screenshot(page, 'leaderboard-unavailable');
   });
 
-  it('renders ranks, ratings with intervals, games, win rates and a rating history when the API answers', async () => {
+  it('ranks lensers with intervals, record, win rate and ELO, and charts a history, from decided battles', async () => {
+    // Three battles among three lensers, decided by votes: ace beats bo twice, bo beats cy once.
+    const n = ++seq;
+    const [ace, bo, cy] = await Promise.all(['ace', 'bo', 'cy'].map((h) => makeUser(server.db, `${h}_${n}`)));
+    const voters = await Promise.all([0, 1, 2].map((i) => makeUser(server.db, `ballot_${n}_${i}`)));
+    const host = await makeUser(server.db, `ranked_host_${n}`);
+    for (const [k, [x, y]] of ([[ace, bo], [ace, bo], [bo, cy]] as Array<[Actor, Actor]>).entries()) {
+      const id = await host.rpc<string>('fn_battles_create', { title: `Ranked ${n}.${k}`, slug: `ranked-${n}-${k}`, task_prompt: 'Go.' });
+      await host.rpc('fn_publish_battle', { battle_id: id });
+      const cx = await x.rpc<string>('fn_battles_join', { battle_id: id });
+      await y.rpc('fn_battles_join', { battle_id: id });
+      await x.rpc('fn_battles_submit', { battle_id: id, text: 'mine' });
+      await y.rpc('fn_battles_submit', { battle_id: id, text: 'theirs' });
+      await host.rpc('fn_battle_open_voting', { battle_id: id });
+      for (const v of voters) await v.rpc('fn_submit_vote', { battle_id: id, voted_contender_id: cx });
+      await host.rpc('fn_battles_close', { battle_id: id });
+    }
+    await recomputeLeaderboards(server.db, { categories: ['overall'] });
+
     const page = await openPage(browser, server.url);
-    await page.route('**/api/leaderboards/**', (route) => route.fulfill({ json: board }));
-    await page.route('**/api/ratings/**', (route) => route.fulfill({
-      json: { entity_kind: 'human', entity_id: 'e1', display_name: 'Ada', points: Array.from({ length: 12 }, (_, i) => ({ at: new Date(Date.UTC(2026, 0, 1 + i * 3)).toISOString(), rating: 1000 + i * 12 - (i % 3) * 9 })) },
-    }));
     await page.goto('/leaderboards');
     const table = page.getByTestId('leaderboard');
     await table.waitFor();
-    expect(await table.locator('tbody tr').count()).toBe(3);
-    expect(await table.locator('tbody tr').first().innerText()).toMatch(/1\s+Ada\s+1132 ±40\s+41\s+73%/);
-    expect(await page.getByRole('img', { name: '1101, 95% interval 1060 to 1141' }).count()).toBe(1);
-    expect(await pageText(page)).toContain('3 votes excluded');
-    await page.getByRole('button', { name: 'History of Ada' }).click();
+    const aceRow = table.locator('tbody tr', { hasText: ace.handle });
+    // Bradley–Terry counts every vote as an outcome (3 voters × 2 battles); ELO counts battles.
+    expect(await aceRow.innerText()).toMatch(/\t6\t6–0–0\t100%/);
+    expect(await table.locator('tbody tr', { hasText: cy.handle }).innerText()).toMatch(/\t3\t0–3–0\t0%/);
+    expect(await aceRow.getByRole('img', { name: /^\d+, 95% interval \d+ to \d+$/ }).count()).toBe(1);
+    await page.getByRole('button', { name: `History of ${ace.handle}` }).click();
     await page.getByTestId('rating-history').locator('canvas').first().waitFor();
-    expect(await page.getByTestId('rating-history').innerText()).toContain('Ada: 12 rated battles, from 1000 to 1114.');
-    await screenshot(page, 'leaderboard');
-    await page.getByLabel('Category').selectOption('judging_mode:community_vote');
-    await page.waitForURL(/\/leaderboards\/judging_mode:community_vote$/);
+    expect(await page.getByTestId('rating-history').innerText()).toContain(`${ace.handle}: 2 rated battles, from 1000 to`);
+    await screenshot(page, 'leaderboard-three');
+    await page.getByRole('button', { name: 'Models' }).click();
+    await page.waitForURL(/entity=model/);
+    await page.getByText(/Not computed yet|No ratings in this category yet/).waitFor();
     expect(page.jsErrors).toEqual([]);
   });
 
@@ -171,7 +177,7 @@ describe('leaderboards and judging read-outs', () => {
     const id = await creator.rpc<string>('fn_battles_create', { title: 'Judged haiku', slug, task_prompt: 'Haiku.', judging_mode: 'ai_judge' });
     await creator.rpc('fn_publish_battle', { battle_id: id });
     const ca = await a.rpc<string>('fn_battles_join', { battle_id: id });
-    const cb = await b.rpc<string>('fn_battles_join', { battle_id: id });
+    await b.rpc<string>('fn_battles_join', { battle_id: id });
     await a.rpc('fn_battles_submit', { battle_id: id, text: 'winter moon' });
     await b.rpc('fn_battles_submit', { battle_id: id, text: 'summer rain' });
     await server.db.query(`update battles.battles set status = 'scoring' where id = $1`, [id]);
@@ -183,17 +189,18 @@ describe('leaderboards and judging read-outs', () => {
       { id: 'v1', judge: { display_name: 'Judge model' }, winner_contender_id: ca, is_draw: false, order_swapped: false, explanation: 'Sharper image.', created_at: '2026-01-01T00:00:00Z' },
       { id: 'v2', judge: { display_name: 'Judge model' }, winner_contender_id: ca, is_draw: false, order_swapped: true, explanation: 'Same verdict with the order swapped.', created_at: '2026-01-01T00:00:01Z' },
     ] }));
-    await page.route('**/api/battles/*/rating-changes', (route) => route.fulfill({ json: [
-      { contender_id: ca, entity_kind: 'human', display_name: a.handle, handle: a.handle, rating_before: 1000, rating_after: 1016, delta: 16 },
-      { contender_id: cb, entity_kind: 'human', display_name: b.handle, handle: b.handle, rating_before: 1000, rating_after: 984, delta: -16 },
-    ] }));
+    // ELO rows for this battle, as the ratings API would answer once the judge has decided it.
+    const historyFor = (before: number, delta: number) => ({ entity_kind: 'lenser', entity_id: 'x', current: { rating: before + delta, games: 1, updated_at: '2026-01-01T00:00:00Z' },
+      history: [{ log_id: 1, battle_id: id, reason: 'battle', rating_before: before, rating_after: before + delta, delta, k: 32, expected_score: 0.5, outcome: delta > 0 ? 1 : 0, opponents: 1, formula_version: 'elo-v1', reverses_log_id: null, created_at: '2026-01-01T00:00:00Z' }] });
+    await page.route(`**/api/ratings/lenser/${a.id}/history`, (route) => route.fulfill({ json: historyFor(1000, 16) }));
+    await page.route(`**/api/ratings/lenser/${b.id}/history`, (route) => route.fulfill({ json: historyFor(1000, -16) }));
     await page.goto(`/b/${slug}`);
     await page.getByTestId('winner').getByText(a.handle).waitFor();
     const verdicts = page.getByTestId('verdicts-heading');
     await verdicts.getByText(`${a.handle} wins (order swapped)`).waitFor();
     const changes = await page.getByTestId('rating-changes-heading').innerText();
-    expect(changes).toContain('+16');
-    expect(changes).toContain('−16');
+    expect(changes).toContain('+16.0');
+    expect(changes).toContain('−16.0');
     await screenshot(page, 'battle-results-judged');
   });
 });

@@ -1,47 +1,67 @@
-// Ratings, leaderboards and judging read-outs. These endpoints belong to the ratings and judging
-// work (issues 4 and 3) and may not exist on a server yet: pages call them through useResource with
-// `optional`, so a 404 renders a "not available yet" state. The shapes are the ones docs/web.md asks for.
-import { get, query } from './client.ts';
+// Ratings (src/api/routes/leaderboards.ts, docs/ratings.md): published Bradley–Terry leaderboards per
+// category with current ELO beside them, and the ELO change log of a lenser or model. Judge verdicts
+// and scorecards come with the judging work and may not exist on a server yet: pages load them with
+// useResource `optional`, so a 404 renders "not available yet" (shapes: docs/web.md).
+import { ApiError, get, query } from './client.ts';
 
-export type RatedEntityKind = 'human' | 'ai_lenser' | 'model';
+export type EntityKind = 'lenser' | 'model';
 
 export interface LeaderboardRow {
-  rank: number;
-  entity_kind: RatedEntityKind;
   entity_id: string;
   handle: string | null;
-  display_name: string;
+  display_name: string | null;
+  /** 1 + the number of entities whose whole 95% interval lies above this one. */
+  rank: number;
   rating: number;
-  ci_low: number;
-  ci_high: number;
+  lower: number;
+  upper: number;
   games: number;
   wins: number;
-  draws: number;
   losses: number;
+  ties: number;
+  /** (wins + ties / 2) / games */
   win_rate: number;
+  elo: number | null;
+  elo_games: number | null;
 }
 
 export interface Leaderboard {
+  id: string;
   category: string;
+  entity_kind: EntityKind;
   method: string;
   computed_at: string;
-  excluded_votes?: number;
+  outcomes_count: number;
+  excluded_votes: number;
+  data_through: string | null;
+  params: Record<string, unknown>;
   rows: LeaderboardRow[];
 }
 
-export interface RatingPoint {
-  at: string;
-  rating: number;
-  battle_slug?: string | null;
+export interface EloHistoryRow {
+  log_id: number;
+  battle_id: string;
+  reason: 'battle' | 'reversal';
+  rating_before: number;
+  rating_after: number;
+  delta: number;
+  k: number;
+  expected_score: number;
+  outcome: number;
+  opponents: number;
+  formula_version: string;
+  reverses_log_id: number | null;
+  created_at: string;
 }
 
-export interface RatingHistory {
-  entity_kind: RatedEntityKind;
+export interface EloHistory {
+  entity_kind: EntityKind;
   entity_id: string;
-  display_name: string;
-  points: RatingPoint[];
+  current: { rating: number; games: number; updated_at: string } | null;
+  history: EloHistoryRow[];
 }
 
+/** Not built yet (judging, issue 3): the shape the battle page renders. */
 export interface Verdict {
   id: string;
   judge: { display_name: string; model_id?: string | null };
@@ -52,6 +72,7 @@ export interface Verdict {
   created_at: string;
 }
 
+/** Not built yet (judging, issue 3): the shape the battle page renders. */
 export interface Scorecard {
   contender_id: string;
   criterion_title: string;
@@ -60,17 +81,7 @@ export interface Scorecard {
   explanation: string | null;
 }
 
-export interface RatingChange {
-  contender_id: string | null;
-  entity_kind: RatedEntityKind;
-  display_name: string;
-  handle: string | null;
-  rating_before: number;
-  rating_after: number;
-  delta: number;
-}
-
-/** Leaderboard categories of issue 4: overall, and per judging mode, task source, content type. */
+/** Leaderboard categories: 'overall' or '<axis>:<value>' (src/ratings/categories.ts). */
 export const LEADERBOARD_CATEGORIES: Array<{ key: string; label: string; group: string }> = [
   { key: 'overall', label: 'Overall', group: 'Overall' },
   { key: 'judging_mode:community_vote', label: 'Community vote', group: 'Judging' },
@@ -80,21 +91,35 @@ export const LEADERBOARD_CATEGORIES: Array<{ key: string; label: string; group: 
   { key: 'task_source:challenge', label: 'Challenges', group: 'Task' },
   { key: 'task_source:lens', label: 'Lenses', group: 'Task' },
   { key: 'task_source:workflow', label: 'Workflows', group: 'Task' },
+  { key: 'challenge_type:math_calculation', label: 'Math calculation', group: 'Challenge type' },
+  { key: 'challenge_type:writing_contest', label: 'Writing contest', group: 'Challenge type' },
   { key: 'content_type:text', label: 'Text', group: 'Content' },
-  { key: 'content_type:code', label: 'Code', group: 'Content' },
   { key: 'content_type:markdown', label: 'Markdown', group: 'Content' },
+  { key: 'content_type:code', label: 'Code', group: 'Content' },
 ];
 
 const enc = encodeURIComponent;
 
 export const ratingsApi = {
-  leaderboard: (category: string, signal?: AbortSignal) => get<Leaderboard>(`/api/leaderboards/${enc(category)}`, signal),
-  history: (kind: RatedEntityKind, entityId: string, category: string, signal?: AbortSignal) =>
-    get<RatingHistory>(`/api/ratings/${enc(kind)}/${enc(entityId)}/history${query({ category })}`, signal),
-  lenserRatings: (handle: string, signal?: AbortSignal) =>
-    get<{ ratings: Array<{ category: string; rating: number; ci_low: number; ci_high: number; games: number; rank: number | null }>; xp: number | null }>(
-      `/api/lensers/${enc(handle)}/ratings`, signal),
+  /** null: this leaderboard has not been computed yet (404 leaderboard_not_computed). */
+  leaderboard: async (category: string, entity: EntityKind, signal?: AbortSignal): Promise<Leaderboard | null> => {
+    try {
+      return await get<Leaderboard>(`/api/leaderboards/${enc(category)}${query({ entity })}`, signal);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'leaderboard_not_computed') return null;
+      throw err;
+    }
+  },
+  history: (kind: EntityKind, entityId: string, signal?: AbortSignal) =>
+    get<EloHistory>(`/api/ratings/${enc(kind)}/${enc(entityId)}/history`, signal),
   verdicts: (battleId: string, signal?: AbortSignal) => get<Verdict[]>(`/api/battles/${enc(battleId)}/verdicts`, signal),
   scorecards: (battleId: string, signal?: AbortSignal) => get<Scorecard[]>(`/api/battles/${enc(battleId)}/scorecards`, signal),
-  ratingChanges: (battleId: string, signal?: AbortSignal) => get<RatingChange[]>(`/api/battles/${enc(battleId)}/rating-changes`, signal),
 };
+
+/** Rating points for a chart: the rating before the first change, then after each change. */
+export function historyPoints(h: EloHistory): Array<{ at: string; rating: number }> {
+  if (!h.history.length) return [];
+  // The starting rating is drawn a little before the first change so the line has a first step.
+  const start = new Date(Date.parse(h.history[0].created_at) - 3_600_000).toISOString();
+  return [{ at: start, rating: h.history[0].rating_before }, ...h.history.map((r) => ({ at: r.created_at, rating: r.rating_after }))];
+}

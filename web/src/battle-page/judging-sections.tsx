@@ -1,6 +1,7 @@
 // Judge verdicts, rubric scorecards and rating changes of a finished battle. Their endpoints come with
 // the judging and ratings work; until a server has them each section says so instead of failing.
 import type { Battle, Contender } from '../api/battles.ts';
+import { lensersApi } from '../api/lensers.ts';
 import { ratingsApi } from '../api/ratings.ts';
 import { NotAvailable } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
@@ -14,6 +15,32 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+interface RatingChange {
+  contender: Contender;
+  before: number;
+  after: number;
+  delta: number;
+  reversed: boolean;
+}
+
+/**
+ * What this battle did to each contender's ELO, read from their change logs (GET
+ * /api/ratings/lenser/:id/history): a human is rated as their profile, an AI contender as its persona.
+ */
+async function ratingChanges(battle: Battle, signal: AbortSignal): Promise<RatingChange[]> {
+  const needsAi = battle.contenders.some((c) => !c.profile_id && c.ai_lenser_id);
+  const ai = needsAi ? await lensersApi.aiLensers(signal) : [];
+  const rows = await Promise.all(battle.contenders.map(async (c) => {
+    const entityId = c.profile_id ?? ai.find((a) => a.id === c.ai_lenser_id)?.profile_id;
+    if (!entityId) return null;
+    const h = await ratingsApi.history('lenser', entityId, signal);
+    const mine = h.history.filter((r) => r.battle_id === battle.id);
+    const row = mine.find((r) => r.reason === 'battle');
+    return row ? { contender: c, before: row.rating_before, after: row.rating_after, delta: row.delta, reversed: mine.some((r) => r.reason === 'reversal') } : null;
+  }));
+  return rows.filter((r): r is RatingChange => r !== null);
+}
+
 const Loading = () => <div className="skeleton" style={{ height: '4rem' }} aria-hidden="true" />;
 
 export function JudgingSections({ battle, names }: { battle: Battle; names: Map<string, Contender> }) {
@@ -21,7 +48,7 @@ export function JudgingSections({ battle, names }: { battle: Battle; names: Map<
   const scored = battle.judging_mode === 'rubric_score' || !!battle.rubric_id;
   const verdicts = useResource(judged ? (s) => ratingsApi.verdicts(battle.id, s) : null, [battle.id, judged], { optional: true });
   const scorecards = useResource(scored ? (s) => ratingsApi.scorecards(battle.id, s) : null, [battle.id, scored], { optional: true });
-  const changes = useResource((s) => ratingsApi.ratingChanges(battle.id, s), [battle.id], { optional: true });
+  const changes = useResource((s) => ratingChanges(battle, s), [battle.id, battle.contenders.length], { optional: true });
   const nameOf = (id: string | null) => (id ? names.get(id)?.display_name ?? 'Unknown contender' : 'Draw');
 
   return (
@@ -66,14 +93,14 @@ export function JudgingSections({ battle, names }: { battle: Battle; names: Map<
         ) : !changes.data?.length ? <p className="muted">This battle changed no ratings.</p> : (
           <div className="table-wrap">
             <table className="table">
-              <thead><tr><th scope="col">Who</th><th scope="col" className="num">Before</th><th scope="col" className="num">After</th><th scope="col" className="num">Change</th></tr></thead>
+              <thead><tr><th scope="col">Contender</th><th scope="col" className="num">ELO before</th><th scope="col" className="num">After</th><th scope="col" className="num">Change</th></tr></thead>
               <tbody>
-                {changes.data.map((c, i) => (
-                  <tr key={i}>
-                    <td>{c.display_name}</td>
-                    <td className="num">{Math.round(c.rating_before)}</td>
-                    <td className="num">{Math.round(c.rating_after)}</td>
-                    <td className={`num delta ${c.delta >= 0 ? 'delta-up' : 'delta-down'}`}>{c.delta >= 0 ? '+' : '−'}{Math.abs(Math.round(c.delta))}</td>
+                {changes.data.map((c) => (
+                  <tr key={c.contender.id}>
+                    <td>{c.contender.display_name}{c.reversed && <span className="chip" style={{ marginLeft: 'var(--space-2)' }}>reversed</span>}</td>
+                    <td className="num">{Math.round(c.before)}</td>
+                    <td className="num">{Math.round(c.after)}</td>
+                    <td className={`num delta ${c.delta >= 0 ? 'delta-up' : 'delta-down'}`}>{c.delta >= 0 ? '+' : '−'}{Math.abs(c.delta).toFixed(1)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,6 +2,7 @@
 // entries with their names.
 import { useMemo } from 'react';
 import type { Battle } from '../api/battles.ts';
+import { JUDGING_LABELS } from '../battles/labels.ts';
 import { percent, plural } from '../ui/format.ts';
 import { TrophyIcon } from '../ui/icons.tsx';
 import { ContenderName, EntryCard, toneFor } from './entry-card.tsx';
@@ -17,6 +18,10 @@ export function ResultsView({ battle }: { battle: Battle }) {
   const total = battle.total_vote_count;
   const winner = battle.winner_contender_id ? names.get(battle.winner_contender_id) : undefined;
   const winnerVotes = battle.winner_contender_id ? byContender.get(battle.winner_contender_id)?.raw_vote_count ?? 0 : 0;
+  const byVotes = battle.judging_mode === 'community_vote';
+  // How the result was computed (fn_rank_and_close): the score of each contender under the judging mode.
+  const scores = new Map(((battle.finalize_summary?.scores ?? []) as Array<{ contender_id: string; score: number }>).map((x) => [x.contender_id, Number(x.score)]));
+  const mode = JUDGING_LABELS[battle.judging_mode]?.label ?? battle.judging_mode;
 
   const split: SplitRow[] = [
     ...slotOrder.map((c, i) => ({ key: c.id, label: c.display_name, votes: byContender.get(c.id)?.raw_vote_count ?? 0, tone: toneFor(i), winner: c.id === battle.winner_contender_id })),
@@ -44,8 +49,9 @@ export function ResultsView({ battle }: { battle: Battle }) {
           <p className="eyebrow">{winner ? 'Winner' : 'No single winner'}</p>
           <p className="winner-name">{winner ? winner.display_name : 'A draw'}</p>
           <p className="muted">
-            {winner ? `${plural(winnerVotes, 'vote')} of ${total} (${percent(winnerVotes, total)})` : `${plural(total, 'vote')} cast; first place is shared.`}
-            {draws > 0 && ` · ${plural(draws, 'draw vote')}`}
+            {!byVotes ? `Decided by ${mode}${winner && scores.has(winner.id) ? ` · score ${scores.get(winner.id)}` : ''}${winner ? '' : '; first place is shared.'}`
+              : winner ? `${plural(winnerVotes, 'vote')} of ${total} (${percent(winnerVotes, total)})` : `${plural(total, 'vote')} cast; first place is shared.`}
+            {byVotes && draws > 0 && ` · ${plural(draws, 'draw vote')}`}
           </p>
         </div>
       </div>
@@ -54,7 +60,7 @@ export function ResultsView({ battle }: { battle: Battle }) {
           <h3 id="ranking-heading" className="panel-title">Ranking</h3>
           <div className="table-wrap">
             <table className="table" data-testid="ranking">
-              <thead><tr><th scope="col">Rank</th><th scope="col">Contender</th><th scope="col" className="num">Votes</th><th scope="col" className="num">Share</th></tr></thead>
+              <thead><tr><th scope="col">Rank</th><th scope="col">Contender</th>{!byVotes && <th scope="col" className="num">Score</th>}<th scope="col" className="num">Votes</th><th scope="col" className="num">Share</th></tr></thead>
               <tbody>
                 {ranked.map((r) => {
                   const c = names.get(r.contender_id);
@@ -62,6 +68,7 @@ export function ResultsView({ battle }: { battle: Battle }) {
                     <tr key={r.contender_id}>
                       <td><span className={`rank-pill${r.rank_position === 1 ? ' is-first' : ''}`}>{r.rank_position ?? '–'}</span></td>
                       <td>{c ? <span className="cluster"><ContenderName contender={c} />{c.contender_status !== 'active' && c.contender_status !== 'accepted' && <span className="chip">{c.contender_status}</span>}</span> : 'Unknown'}</td>
+                      {!byVotes && <td className="num">{scores.get(r.contender_id) ?? '–'}</td>}
                       <td className="num">{r.raw_vote_count}</td>
                       <td className="num">{percent(r.raw_vote_count, total)}</td>
                     </tr>
@@ -72,8 +79,9 @@ export function ResultsView({ battle }: { battle: Battle }) {
           </div>
         </section>
         <section className="panel" aria-labelledby="split-heading">
-          <h3 id="split-heading" className="panel-title">Vote split</h3>
-          <VoteSplitChart rows={split} total={total} />
+          <h3 id="split-heading" className="panel-title">{byVotes ? 'Vote split' : 'Community votes'}</h3>
+          {byVotes || total > 0 ? <VoteSplitChart rows={split} total={total} />
+            : <p className="muted">This battle was decided by {mode}; nobody voted on it.</p>}
         </section>
       </div>
       <JudgingSections battle={battle} names={names} />

@@ -2,10 +2,14 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { RatingPoint } from '../api/ratings.ts';
 
 function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+export interface RatingPoint {
+  at: string;
+  rating: number;
 }
 
 export function RatingHistoryChart({ points, label }: { points: RatingPoint[]; label: string }) {
@@ -40,7 +44,7 @@ export function RatingHistoryChart({ points, label }: { points: RatingPoint[]; l
     <figure className="history-chart">
       <div ref={box} aria-hidden="true" />
       <figcaption className="subtle">
-        {points.length ? `${label}: ${points.length} rated battles, from ${Math.round(first!)} to ${Math.round(last!)}.` : `${label} has no rated battles yet.`}
+        {points.length ? `${label}: ${points.length - 1} rated ${points.length === 2 ? 'battle' : 'battles'}, from ${Math.round(first!)} to ${Math.round(last!)}.` : `${label} has no rated battles yet.`}
       </figcaption>
     </figure>
   );

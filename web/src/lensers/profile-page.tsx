@@ -1,8 +1,9 @@
 // A lenser's profile: who they are (AI lensers show their model and owner), their ratings and XP when
 // the server has them, and the battles they created and contended in.
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { lensersApi, type LenserProfile } from '../api/lensers.ts';
-import { ratingsApi } from '../api/ratings.ts';
+import { historyPoints, ratingsApi } from '../api/ratings.ts';
 import { StatusBadge } from '../battles/status-badge.tsx';
 import { formatDate, initials, plural, relativeTime } from '../ui/format.ts';
 import { RobotIcon } from '../ui/icons.tsx';
@@ -10,6 +11,8 @@ import { ErrorState, NotAvailable, PageLoading } from '../ui/states.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { useResource } from '../ui/use-resource.ts';
 import './profile.css';
+
+const RatingHistoryChart = lazy(() => import('../leaderboards/rating-history-chart.tsx').then((m) => ({ default: m.RatingHistoryChart })));
 
 export function ProfilePage() {
   const { handle = '' } = useParams();
@@ -21,7 +24,7 @@ export function ProfilePage() {
   return (
     <div className="stack stack-l profile">
       <ProfileHeader p={p} />
-      <Ratings handle={p.handle} />
+      <Ratings profileId={p.id} name={p.display_name} />
       <div className="profile-grid">
         <section className="panel" aria-labelledby="created-heading" data-testid="created-battles">
           <h2 id="created-heading" className="panel-title">Created <span className="subtle">{p.created_battles.length}</span></h2>
@@ -88,24 +91,27 @@ function ProfileHeader({ p }: { p: LenserProfile }) {
   );
 }
 
-function Ratings({ handle }: { handle: string }) {
-  const r = useResource((s) => ratingsApi.lenserRatings(handle, s), [handle], { optional: true });
+function Ratings({ profileId, name }: { profileId: string; name: string }) {
+  const r = useResource((s) => ratingsApi.history('lenser', profileId, s), [profileId], { optional: true });
+  const points = r.data ? historyPoints(r.data) : [];
   return (
-    <section className="panel" aria-labelledby="ratings-heading">
-      <h2 id="ratings-heading" className="panel-title">Ratings and XP</h2>
+    <section className="panel" aria-labelledby="ratings-heading" data-testid="profile-ratings">
+      <div className="spread">
+        <h2 id="ratings-heading" className="panel-title">Rating</h2>
+        <Link to="/leaderboards" className="subtle">Leaderboards</Link>
+      </div>
       {r.loading ? <div className="skeleton" style={{ height: '3rem' }} aria-hidden="true" />
-        : r.unavailable || r.error || !r.data ? <NotAvailable compact title="Not available yet">Ratings and XP appear here once this server computes them.</NotAvailable>
+        : r.unavailable ? <NotAvailable compact title="Not available yet">Ratings appear here once this server computes them.</NotAvailable>
+        : r.error || !r.data ? <p className="muted">The rating could not be loaded.</p>
+        : !r.data.current ? <p className="muted">Not rated yet: ratings start with the first decided battle.</p>
         : (
-          <div className="stack stack-s">
-            {r.data.xp !== null && <p><strong>{r.data.xp.toLocaleString('en')}</strong> XP</p>}
-            <div className="table-wrap">
-              <table className="table">
-                <thead><tr><th scope="col">Category</th><th scope="col" className="num">Rating</th><th scope="col" className="num">Rank</th><th scope="col" className="num">Games</th></tr></thead>
-                <tbody>{r.data.ratings.map((x) => (
-                  <tr key={x.category}><td><Link to={`/leaderboards/${x.category}`}>{x.category}</Link></td><td className="num">{Math.round(x.rating)} <span className="subtle">({Math.round(x.ci_low)}–{Math.round(x.ci_high)})</span></td><td className="num">{x.rank ?? '–'}</td><td className="num">{x.games}</td></tr>
-                ))}</tbody>
-              </table>
-            </div>
+          <div className="stack">
+            <p className="profile-stats cluster">
+              <span><strong className="rating-big">{Math.round(r.data.current.rating)}</strong> ELO</span>
+              <span><strong>{r.data.current.games}</strong> rated {r.data.current.games === 1 ? 'battle' : 'battles'}</span>
+              <span className="subtle">XP: not available yet</span>
+            </p>
+            {points.length > 1 && <Suspense fallback={null}><RatingHistoryChart points={points} label={name} /></Suspense>}
           </div>
         )}
     </section>
