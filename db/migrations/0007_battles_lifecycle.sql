@@ -73,8 +73,21 @@ begin
   return new;
 end $$;
 
+-- The tally update of every vote changes total_vote_count alone; skipping the guard for exactly that
+-- shape keeps the hottest write cheap. Any update that also touches a guarded column still fires.
 create trigger battles_guard before update on battles.battles
-  for each row execute function battles.trg_battles_guard();
+  for each row
+  when (old.total_vote_count is not distinct from new.total_vote_count
+        or (old.status, old.rules_frozen_at, old.creator_lenser_id, old.principal_id, old.created_at,
+            old.task_prompt, old.rubric_id, old.battle_type, old.voter_eligibility, old.max_contenders,
+            old.handicap_config, old.contender_structure, old.judging_mode, old.task_source,
+            old.challenge_type, old.content_type, old.rule_snapshot, old.rule_snapshot_sha256, old.invite_code)
+           is distinct from
+           (new.status, new.rules_frozen_at, new.creator_lenser_id, new.principal_id, new.created_at,
+            new.task_prompt, new.rubric_id, new.battle_type, new.voter_eligibility, new.max_contenders,
+            new.handicap_config, new.contender_structure, new.judging_mode, new.task_source,
+            new.challenge_type, new.content_type, new.rule_snapshot, new.rule_snapshot_sha256, new.invite_code))
+  execute function battles.trg_battles_guard();
 
 -- Applies one move of the state machine: checks the rule and the caller's right to make it, changes
 -- the status and writes status_change plus the move's own event. Returns the updated row.
