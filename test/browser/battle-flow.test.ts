@@ -22,7 +22,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function page(opts?: { width?: number; height?: number }): Promise<TestPage> {
+async function page(opts?: { width?: number; height?: number; colorScheme?: 'light' | 'dark' }): Promise<TestPage> {
   const p = await openPage(browser, server.url, opts);
   pages.push(p);
   return p;
@@ -320,7 +320,25 @@ describe('a battle from creation to results, in the browser', () => {
     await screenshot(phone, 'battle-results-phone-360');
     await phone.goto('/leaderboards');
     await phone.getByTestId('leaderboard').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(phone, 'leaderboard-phone-360');
+    for (const path of ['/signup', '/settings/tokens', `/u/${creatorHandle}`]) {
+      await phone.goto(path);
+      await phone.getByRole('main').locator('h1').first().waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+  });
+
+  it('has a dark scheme for people who ask for one', async () => {
+    const dark = await page({ colorScheme: 'dark' });
+    await dark.goto(`/b/${slug}`);
+    await dark.getByTestId('winner').waitFor();
+    const bg = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(15, 17, 32)');
+    await screenshot(dark, 'battle-results-dark');
+    await dark.goto('/');
+    await dark.getByRole('heading', { name: 'Battles', level: 1 }).waitFor();
+    await screenshot(dark, 'feed-dark');
   });
 
   it('raised no uncaught errors in any page', () => {

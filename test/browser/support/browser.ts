@@ -20,13 +20,14 @@ export interface TestPage extends Page {
   jsErrors: string[];
 }
 
-export async function openPage(browser: Browser, baseURL: string, opts: { width?: number; height?: number } = {}): Promise<TestPage> {
+export async function openPage(browser: Browser, baseURL: string, opts: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<TestPage> {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
     locale: 'en-US',
     timezoneId: 'UTC',
     reducedMotion: 'reduce',
+    colorScheme: opts.colorScheme ?? 'light',
   });
   context.setDefaultTimeout(20_000);
   const page = (await context.newPage()) as TestPage;
