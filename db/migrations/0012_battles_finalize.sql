@@ -9,8 +9,9 @@
 --                   disagreement is a draw)
 --   rubric_score    per scorer (a named human judge, or the judge model), Σ weight·value / Σ weight
 --                   over the contender's scorecards with pass = 1, partial = 0.5, fail = 0 and
---                   skipped left out of both sums; the score is the mean over scorers. With one
---                   scorer this is src/core/scoring.ts scoreRubric (test/judging/rubric-score.test.ts)
+--                   skipped left out of both sums, with the weights of the rule snapshot; the score
+--                   is the mean over scorers (battles.fn_rubric_scores). With one scorer this is
+--                   src/core/scoring.ts scoreRubric (test/judging/rubric-score.test.ts)
 --   auto_score      the challenge score of the entry against the answer key (0..1)
 -- Scores are rounded to 10 decimal places so equal fractions reached by different sums tie exactly.
 create function battles.fn_judging_scores(b battles.battles)
@@ -33,19 +34,8 @@ begin
      where c.battle_id = b.id
      group by c.id;
   elsif b.judging_mode = 'rubric_score' then
-    return query
-    with per_scorer as (
-      select sc.contender_id, coalesce(sc.scorer_lenser_id, sc.scorer_model_id) as scorer,
-             sum(k.weight * case sc.result when 'pass' then 1 when 'partial' then 0.5 else 0 end)
-               filter (where sc.result <> 'skipped') as earned,
-             sum(k.weight) filter (where sc.result <> 'skipped') as possible
-        from battles.scorecards sc
-        join battles.rubric_criteria k on k.id = sc.rubric_criterion_id and k.rubric_id = b.rubric_id
-       where sc.battle_id = b.id and sc.kind = 'rubric'
-       group by sc.contender_id, coalesce(sc.scorer_lenser_id, sc.scorer_model_id)
-    )
-    select p.contender_id, round(avg(p.earned / p.possible) filter (where p.possible > 0), 10)
-      from per_scorer p group by p.contender_id;
+    -- The weights promised at publication, from the rule snapshot (0022_judging.sql).
+    return query select r.contender_id, r.score from battles.fn_rubric_scores(b.id, b.rule_snapshot #> '{rubric,criteria}') r;
   elsif b.judging_mode = 'auto_score' then
     return query select cs.contender_id, round(cs.score, 10)
       from battles.challenge_scores cs where cs.battle_id = b.id;

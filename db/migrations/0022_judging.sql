@@ -111,6 +111,32 @@ create unique index scorecards_rubric_by_lenser on battles.scorecards (contender
 create unique index scorecards_rubric_by_model on battles.scorecards (contender_id, rubric_criterion_id, scorer_model_id)
   where kind = 'rubric' and scorer_lenser_id is null;
 
+-- The rubric_score rule (docs/judging.md), for the scorecards of a battle and the criteria given as
+-- [{"id": "...", "weight": 2}, …] (the rule snapshot's rubric): per scorer (a named human judge, or
+-- the judge model) Σ weight·value / Σ weight over the contender's 'rubric' scorecards, pass = 1,
+-- partial = 0.5, fail = 0, skipped left out of both sums (no score when nothing is left); the
+-- contender's score is the mean over its scorers, rounded to 10 decimal places. With one scorer this
+-- is src/core/scoring.ts scoreRubric (test/judging/rubric-score.test.ts proves it on random rubrics).
+create function battles.fn_rubric_scores(p_battle_id uuid, p_criteria jsonb)
+returns table (contender_id uuid, score numeric)
+language sql stable security definer set search_path = '' as $$
+  with criteria as (
+    select (c ->> 'id')::uuid as id, (c ->> 'weight')::numeric as weight
+      from jsonb_array_elements(coalesce(p_criteria, '[]')) c
+  ), per_scorer as (
+    select sc.contender_id, coalesce(sc.scorer_lenser_id, sc.scorer_model_id) as scorer,
+           sum(k.weight * case sc.result when 'pass' then 1 when 'partial' then 0.5 else 0 end)
+             filter (where sc.result <> 'skipped') as earned,
+           sum(k.weight) filter (where sc.result <> 'skipped') as possible
+      from battles.scorecards sc
+      join criteria k on k.id = sc.rubric_criterion_id
+     where sc.battle_id = p_battle_id and sc.kind = 'rubric'
+     group by sc.contender_id, coalesce(sc.scorer_lenser_id, sc.scorer_model_id)
+  )
+  select p.contender_id, round(avg(p.earned / p.possible) filter (where p.possible > 0), 10)
+    from per_scorer p group by p.contender_id
+$$;
+
 -- Challenge types with a seeded generator in src/core/challenges (CHALLENGES); the same list as the
 -- battles_auto_score_challenge constraint.
 create function battles.fn_has_challenge_generator(p_challenge_type text) returns boolean
@@ -321,7 +347,7 @@ begin
        where not exists (select 1 from battles.judge_verdicts v
                           where v.battle_id = b.id and v.judge_model_id = v_judge and v.contender_a = x.a and v.contender_b = y.b2));
   elsif b.judging_mode = 'rubric_score' then
-    select count(*) into v_criteria from battles.rubric_criteria k where k.rubric_id = b.rubric_id;
+    v_criteria := coalesce(jsonb_array_length(b.rule_snapshot #> '{rubric,criteria}'), 0);
     if b.rule_snapshot #>> '{judging,rubric_scorer}' = 'ai' then
       return v_judge is not null and not exists (
         select 1 from unnest(v_entries) e(cid)
@@ -453,7 +479,7 @@ grant select (battle_id, challenge_type, options, seed_sha256, prompt, prompt_sh
 grant all on battles.judging_settings, battles.challenge_secrets, battles.challenge_instances, battles.judges,
   battles.judge_personas, battles.judge_verdicts, battles.challenge_scores to service_role;
 
-revoke execute on function battles.fn_has_challenge_generator(text), battles.fn_frozen_judging_rules(battles.battles),
+revoke execute on function battles.fn_rubric_scores(uuid, jsonb), battles.fn_has_challenge_generator(text), battles.fn_frozen_judging_rules(battles.battles),
   battles.fn_battles_set_judging(uuid, uuid, jsonb, text), battles.fn_battles_name_judge(uuid, uuid),
   battles.fn_battles_submit_scorecards(uuid, uuid, jsonb), battles.fn_judging_complete(battles.battles),
   battles.fn_judge_persona(uuid), battles.fn_record_judge_vote(uuid, uuid, uuid, text),
@@ -462,5 +488,5 @@ grant execute on function battles.fn_has_challenge_generator(text), battles.fn_b
   to anon, authenticated, service_role;
 grant execute on function battles.fn_battles_set_judging(uuid, uuid, jsonb, text), battles.fn_battles_name_judge(uuid, uuid),
   battles.fn_battles_submit_scorecards(uuid, uuid, jsonb) to authenticated, service_role;
-grant execute on function battles.fn_frozen_judging_rules(battles.battles), battles.fn_judging_complete(battles.battles),
+grant execute on function battles.fn_rubric_scores(uuid, jsonb), battles.fn_frozen_judging_rules(battles.battles), battles.fn_judging_complete(battles.battles),
   battles.fn_judge_persona(uuid), battles.fn_record_judge_vote(uuid, uuid, uuid, text) to service_role;
