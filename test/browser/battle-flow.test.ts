@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeLeaderboards } from '../../src/ratings/leaderboard-job.ts';
-import { launchBrowser, openPage, pageText, screenshot, signUpInUi, type TestPage } from './support/browser.ts';
+import { launchBrowser, lowContrastText, openPage, pageText, screenshot, signUpInUi, type TestPage } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -339,6 +339,18 @@ describe('a battle from creation to results, in the browser', () => {
     await dark.goto('/');
     await dark.getByRole('heading', { name: 'Battles', level: 1 }).waitFor();
     await screenshot(dark, 'feed-dark');
+  });
+
+  it('keeps text contrast at WCAG AA on the main pages, in both schemes', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const p = await page({ colorScheme: scheme });
+      for (const path of ['/', '/?status=results', `/b/${slug}`, '/leaderboards', `/u/${creatorHandle}`, '/signin', '/signup']) {
+        await p.goto(path);
+        await p.getByRole('main').locator('h1').first().waitFor();
+        await p.waitForLoadState('networkidle');
+        expect(await lowContrastText(p), `${scheme} ${path}`).toEqual([]);
+      }
+    }
   });
 
   it('raised no uncaught errors in any page', () => {

@@ -79,3 +79,54 @@ export async function unlabelledControls(page: Page): Promise<string[]> {
     })
     .map((el) => el.outerHTML.slice(0, 120)));
 }
+
+/**
+ * Text whose colour contrast with its background is below WCAG AA (4.5:1; 3:1 for large text),
+ * computed from the styles: the background is the nearest ancestor's opaque background colour.
+ * Disabled controls and invisible text are exempt, as WCAG says.
+ */
+export async function lowContrastText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const parse = (c: string) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return null;
+      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
+      const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el: Element | null): { r: number; g: number; b: number } => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c.a >= 0.95) return c;
+      }
+      return { r: 255, g: 255, b: 255 };
+    };
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const seen = new Set<Element>();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || seen.has(el) || !n.textContent?.trim()) continue;
+      seen.add(el);
+      const st = getComputedStyle(el);
+      if (st.visibility === 'hidden' || st.display === 'none' || el.closest('[aria-hidden="true"], .sr-only, :disabled, [aria-disabled="true"], option')) continue;
+      let opacity = 1;
+      for (let e: Element | null = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      if (opacity < 0.99) continue;
+      const fg = parse(st.color);
+      if (!fg) continue;
+      const bg = background(el);
+      // A translucent text colour is blended over its background first.
+      const blended = { r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a), b: fg.b * fg.a + bg.b * (1 - fg.a) };
+      const [hi, lo] = [lum(blended), lum(bg)].sort((x, y) => y - x);
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      const size = parseFloat(st.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(st.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) out.push(`${ratio.toFixed(2)}:1 "${n.textContent.trim().slice(0, 40)}" (${st.color} on rgb(${bg.r}, ${bg.g}, ${bg.b}))`);
+    }
+    return out;
+  });
+}
