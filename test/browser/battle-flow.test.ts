@@ -312,7 +312,12 @@ describe('a battle from creation to results, in the browser', () => {
     const phone = await page({ width: 360, height: 780 });
     await phone.goto('/?status=results');
     await phone.getByTestId('battle-card').first().waitFor();
+    // The filters fold behind a toggle on a phone.
+    expect(await phone.getByLabel('Judging').isVisible()).toBe(false);
     await screenshot(phone, 'feed-phone-360');
+    await phone.getByRole('button', { name: 'Filters', exact: true }).click();
+    expect(await phone.getByLabel('Judging').isVisible()).toBe(true);
+    expect(await phone.getByRole('button', { name: 'Filters', exact: true }).getAttribute('aria-expanded')).toBe('true');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await phone.goto(`/b/${slug}`);
     await phone.getByTestId('winner').waitFor();

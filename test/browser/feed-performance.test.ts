@@ -114,6 +114,8 @@ describe('the feed with 1,000 battles', () => {
     const page = await openPage(browser, server.url);
     await page.goto('/?status=open');
     await page.getByTestId('battle-card').first().waitFor();
+    // On a wide screen the filters are always shown; the phone toggle stays hidden.
+    expect(await page.getByRole('button', { name: /^Filters/ }).isVisible()).toBe(false);
     await page.getByLabel('Judging').selectOption('ai_judge');
     await page.waitForURL(/judging_mode=ai_judge/);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="battle-card"]')].length > 0
