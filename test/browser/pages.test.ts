@@ -253,6 +253,36 @@ describe('profiles, wizard rules and accessibility', () => {
     expect(await unlabelledControls(again)).toEqual([]);
   });
 
+  it('sets the judges of a rubric-scored battle in the wizard, and the frozen rules name them', async () => {
+    const maker = await makeUser(server.db, 'rubric_maker');
+    const judge = await makeUser(server.db, 'fair_judge');
+    await makeAiLenser(server.db, null, 'judge_model_x');
+    const id = await maker.rpc<string>('fn_battles_create', { title: 'Scored essay', slug: 'scored-essay', task_prompt: 'Write an essay.', judging_mode: 'rubric_score' });
+    const page = await signedIn(maker);
+    await page.goto(`/new/${id}?step=3`);
+    await page.getByLabel('AI judge model').selectOption({ label: 'judge_model_x (scripted)' });
+    await page.getByLabel('Name a human judge').fill('@nobody_at_all');
+    await page.getByRole('button', { name: 'Add judge' }).click();
+    await page.getByText('No lenser is called @nobody_at_all.').waitFor();
+    await page.getByLabel('Name a human judge').fill(`@${judge.handle}`);
+    await page.getByRole('button', { name: 'Add judge' }).click();
+    await page.getByRole('list', { name: 'Named judges' }).getByText(`@${judge.handle}`).waitFor();
+    expect(await page.locator('#rubric-mode-none').isDisabled()).toBe(true);
+    await page.getByLabel('Build a rubric').check();
+    await page.getByLabel('Rubric name').fill('Essay rubric');
+    await screenshot(page, 'wizard-3-judging');
+    for (const n of [4, 5, 6]) {
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await page.getByRole('heading', { name: new RegExp(`Step ${n} of 6`) }).waitFor();
+    }
+    expect(await pageText(page)).toContain('judge_model_x');
+    await page.getByRole('button', { name: 'Publish battle' }).click();
+    const rules = await page.getByTestId('rule-snapshot').innerText();
+    expect(rules).toContain('rubric_weighted_v1');
+    expect(rules).toContain('1 named human judge');
+    expect(rules).toContain('Essay rubric: Correctness (×2), Clarity (×1)');
+  });
+
   it('labels every form control, has landmarks, and starts keyboard users at a skip link', async () => {
     const user = await makeUser(server.db, 'a11y_user');
     const s = await votingBattle();

@@ -179,5 +179,8 @@ export const battlesApi = {
     post<{ vote_id: string; total_vote_count: number }>(`${id(battleId)}/votes`, vote),
   invite: (battleId: string, email: string) => post<Array<{ invitation_id: string; token: string }>>(`${id(battleId)}/invitations`, { email }),
   addAiContender: (battleId: string, aiLenserId: string) => post<string>(`${id(battleId)}/ai-contenders`, { ai_lenser_id: aiLenserId }),
+  /** Judge model of an ai_judge / rubric_score draft (null: the server's default judge). */
+  setJudging: (battleId: string, judgeModelId: string | null) => post<void>(`${id(battleId)}/judging`, judgeModelId ? { judge_model_id: judgeModelId } : {}),
+  nameJudge: (battleId: string, profileId: string) => post<void>(`${id(battleId)}/judges`, { profile_id: profileId }),
   acceptInvitation: (token: string) => post<string>('/api/invitations/accept', { token }),
 };

@@ -43,7 +43,15 @@ export interface Rubric {
   criteria: Array<{ id: string; ordinal: number; title: string; description: string | null; weight: number }>;
 }
 
+export interface Model {
+  id: string;
+  provider: string;
+  model_id: string;
+  display_name: string;
+}
+
 export const lensersApi = {
+  models: (signal?: AbortSignal) => get<Model[]>('/api/models', signal),
   profile: (handle: string, signal?: AbortSignal) => get<LenserProfile>(`/api/lensers/${encodeURIComponent(handle)}`, signal),
   aiLensers: (signal?: AbortSignal) => get<AiLenser[]>('/api/ai-lensers', signal),
   rubrics: (signal?: AbortSignal) => get<Rubric[]>('/api/rubrics', signal),

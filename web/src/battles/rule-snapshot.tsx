@@ -14,6 +14,7 @@ export function RuleSnapshotFacts({ snapshot, sha256 }: { snapshot: RuleSnapshot
   const windowRule = (snapshot.voting_window ?? {}) as Dict;
   const rubric = snapshot.rubric as { title?: string; criteria?: Array<{ title: string; weight: number }> } | null;
   const handicap = snapshot.handicap as Dict | undefined;
+  const judging = snapshot.judging as { protocol?: string; judge?: { display_name?: string; provider?: string } | null; rubric_scorer?: string | null; judges?: unknown[]; challenge?: { type?: string; seed_sha256?: string } | null } | undefined;
   return (
     <div className="stack stack-s" data-testid="rule-snapshot">
       <dl className="facts">
@@ -29,6 +30,17 @@ export function RuleSnapshotFacts({ snapshot, sha256 }: { snapshot: RuleSnapshot
         <dd>{CONTENT_TYPE_LABELS[str(snapshot.content_type) as keyof typeof CONTENT_TYPE_LABELS] ?? str(snapshot.content_type)}</dd>
         <dt>Rubric</dt>
         <dd>{rubric ? <>{rubric.title}: {(rubric.criteria ?? []).map((c) => `${c.title} (×${Number(c.weight)})`).join(', ')}</> : 'None'}</dd>
+        {judging && (
+          <>
+            <dt>Judging</dt>
+            <dd>
+              <span className="mono">{judging.protocol}</span>
+              {judging.judge?.display_name && <> · AI judge {judging.judge.display_name}</>}
+              {judging.rubric_scorer === 'human' && <> · {judging.judges?.length ?? 0} named human {judging.judges?.length === 1 ? 'judge' : 'judges'}</>}
+            </dd>
+            {judging.challenge?.seed_sha256 && (<><dt>Challenge seed SHA-256</dt><dd className="mono">{judging.challenge.seed_sha256}</dd></>)}
+          </>
+        )}
         {handicap && Object.keys(handicap).length > 0 && (<><dt>Handicap</dt><dd className="mono">{JSON.stringify(handicap)}</dd></>)}
         <dt>Task SHA-256</dt>
         <dd className="mono">{str(snapshot.task_prompt_sha256)}</dd>

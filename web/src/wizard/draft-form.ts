@@ -7,7 +7,7 @@ import { fromLocalInput, toLocalInput } from '../ui/format.ts';
 export const STEPS = [
   { key: 'format', title: 'Format' },
   { key: 'task', title: 'Task' },
-  { key: 'rubric', title: 'Rubric' },
+  { key: 'rubric', title: 'Judging' },
   { key: 'voting', title: 'Voting' },
   { key: 'contenders', title: 'Contenders' },
   { key: 'publish', title: 'Publish' },
@@ -33,6 +33,8 @@ export interface DraftForm {
   challengeType: string;
   contentType: ContentType;
   taskPrompt: string;
+  /** The AI judge of ai_judge and rubric_score battles; '' is the server's default judge. */
+  judgeModelId: string;
   rubricMode: 'none' | 'existing' | 'new';
   rubricId: string | null;
   rubricTitle: string;
@@ -52,7 +54,7 @@ export function emptyForm(): DraftForm {
     title: '', slug: '', inviteOnly: false,
     taskSource: 'challenge', contenderStructure: 'human_vs_human', judgingMode: 'community_vote', challengeType: '',
     contentType: 'text', taskPrompt: '',
-    rubricMode: 'none', rubricId: null, rubricTitle: '', criteria: [newCriterion('Correctness', '2'), newCriterion('Clarity', '1')],
+    judgeModelId: '', rubricMode: 'none', rubricId: null, rubricTitle: '', criteria: [newCriterion('Correctness', '2'), newCriterion('Clarity', '1')],
     voterEligibility: 'open', votingOpensAt: '', votingClosesAt: '', maxContenders: '2',
   };
 }

@@ -8,11 +8,12 @@ import { formatDate, fromLocalInput } from '../ui/format.ts';
 import { Alert } from '../ui/states.tsx';
 import type { DraftForm, StepKey } from './draft-form.ts';
 
-export function StepPublish({ form, published, slug, rubricTitle, onEdit }: {
+export function StepPublish({ form, published, slug, rubricTitle, judgeName, onEdit }: {
   form: DraftForm;
   published: PublishResult | null;
   slug: string;
   rubricTitle: string | null;
+  judgeName: string | null;
   onEdit: (step: StepKey) => void;
 }) {
   if (published) {
@@ -42,6 +43,7 @@ export function StepPublish({ form, published, slug, rubricTitle, onEdit }: {
         {row('format', 'Format', `${TASK_SOURCE_LABELS[form.taskSource].label} · ${STRUCTURE_LABELS[form.contenderStructure].label} · ${JUDGING_LABELS[form.judgingMode].label}`)}
         {row('task', 'Entries', CONTENT_TYPE_LABELS[form.contentType])}
         {row('rubric', 'Rubric', rubricTitle ?? 'None')}
+        {(form.judgingMode === 'ai_judge' || form.judgingMode === 'rubric_score') && row('rubric', 'AI judge', judgeName ?? "The server's default judge")}
         {row('voting', 'Who may vote', ELIGIBILITY_LABELS[form.voterEligibility].label)}
         {row('voting', 'Voting window', `${opens ? formatDate(opens) : 'opened by you'} → ${closes ? formatDate(closes) : 'closed by you'}`)}
         {row('contenders', 'Contenders', `Up to ${form.maxContenders}${form.inviteOnly ? ', invite-only' : ''}`)}

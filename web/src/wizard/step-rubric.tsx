@@ -1,16 +1,21 @@
 // Step 3: the rubric — none, one you may use (public or yours), or a new one built here with
 // weighted criteria (created with POST /api/rubrics when the step is saved).
-import type { Rubric } from '../api/lensers.ts';
+import type { Model, Rubric } from '../api/lensers.ts';
 import { Field } from '../ui/field.tsx';
 import { Alert, Spinner } from '../ui/states.tsx';
 import { newCriterion, type DraftForm, type Errors } from './draft-form.ts';
+import { JudgingPanel } from './judging-panel.tsx';
 
-export function StepRubric({ form, set, errors, rubrics, rubricsLoading }: {
+export function StepRubric({ form, set, errors, rubrics, rubricsLoading, models, battleId, judges, onJudgeNamed }: {
   form: DraftForm;
   set: (patch: Partial<DraftForm>) => void;
   errors: Errors;
   rubrics: Rubric[];
   rubricsLoading: boolean;
+  models: Model[];
+  battleId: string | undefined;
+  judges: string[];
+  onJudgeNamed: (handle: string) => void;
 }) {
   const required = form.judgingMode === 'rubric_score';
   const total = form.criteria.reduce((s, c) => s + (c.title.trim() && Number(c.weight) > 0 ? Number(c.weight) : 0), 0);
@@ -18,8 +23,10 @@ export function StepRubric({ form, set, errors, rubrics, rubricsLoading }: {
   const setCriterion = (key: string, patch: Partial<{ title: string; weight: string }>) =>
     set({ criteria: form.criteria.map((c) => (c.key === key ? { ...c, ...patch } : c)) });
 
+  const judged = form.judgingMode === 'ai_judge' || form.judgingMode === 'rubric_score';
   return (
     <div className="stack stack-l">
+      {judged && <JudgingPanel form={form} set={set} models={models} battleId={battleId} judges={judges} onJudgeNamed={onJudgeNamed} />}
       <p className="muted">
         {required ? 'This battle is decided by rubric score, so it needs a rubric: each entry is scored on every criterion and the weighted sum wins.'
           : 'A rubric is optional here. Voters and judges see it as guidance for what a good entry is.'}

@@ -40,6 +40,8 @@ export function WizardPage() {
   const battle = useResource(battleId ? (s) => battlesApi.byId(battleId, s) : null, [battleId]);
   const rubrics = useResource((s) => lensersApi.rubrics(s), []);
   const aiLensers = useResource((s) => lensersApi.aiLensers(s), []);
+  const models = useResource((s) => lensersApi.models(s), []);
+  const [judges, setJudges] = useState<string[]>([]);
   useDocumentTitle(battleId ? `Edit draft${form.title ? `: ${form.title}` : ''}` : 'Create a battle');
 
   // A resumed draft fills the form once, in the render that first has it (so no empty form shows);
@@ -87,6 +89,9 @@ export function WizardPage() {
       }
       const patch = patchFor(key, f);
       if (patch) await battlesApi.saveDraft(battleId, patch);
+      if (key === 'rubric' && (f.judgingMode === 'ai_judge' || f.judgingMode === 'rubric_score')) {
+        await battlesApi.setJudging(battleId, f.judgeModelId || null);
+      }
       setSave({ kind: 'saved', at: new Date() });
       return true;
     } catch (err) {
@@ -157,13 +162,16 @@ export function WizardPage() {
         {save.kind === 'error' && <Alert kind="error" role="alert" title="Not saved">{save.message}</Alert>}
         {step === 'format' && <StepFormat form={form} set={set} errors={errors} created={!!battleId} />}
         {step === 'task' && <StepTask form={form} set={set} errors={errors} />}
-        {step === 'rubric' && <StepRubric form={form} set={set} errors={errors} rubrics={rubrics.data ?? []} rubricsLoading={rubrics.loading} />}
+        {step === 'rubric' && (
+          <StepRubric form={form} set={set} errors={errors} rubrics={rubrics.data ?? []} rubricsLoading={rubrics.loading}
+            models={models.data ?? []} battleId={battleId} judges={judges} onJudgeNamed={(h) => setJudges((l) => (l.includes(h) ? l : [...l, h]))} />
+        )}
         {step === 'voting' && <StepVoting form={form} set={set} errors={errors} />}
         {step === 'contenders' && (
           <StepContenders form={form} set={set} errors={errors} battle={battle.data} aiLensers={aiLensers.data ?? []} aiLoading={aiLensers.loading}
             invites={invites} onInvited={(i) => setInvites((l) => [...l, i])} onContendersChanged={() => battle.reload({ silent: true })} />
         )}
-        {step === 'publish' && <StepPublish form={form} published={published} slug={form.slug} rubricTitle={rubricTitle} onEdit={(k) => goTo(STEPS.findIndex((s) => s.key === k))} />}
+        {step === 'publish' && <StepPublish form={form} published={published} slug={form.slug} rubricTitle={rubricTitle} judgeName={models.data?.find((m) => m.id === form.judgeModelId)?.display_name ?? null} onEdit={(k) => goTo(STEPS.findIndex((s) => s.key === k))} />}
         {!published && (
           <div className="wizard-nav">
             {current > 0 ? <button type="button" className="btn" onClick={() => void back()}>Back</button> : <span />}
