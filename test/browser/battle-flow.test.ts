@@ -151,7 +151,7 @@ describe('a battle from creation to results, in the browser', () => {
     await screenshot(creator, 'battle-open-creator');
     await creator.getByRole('button', { name: 'Open voting' }).click();
     await creator.getByText('Voting is open.', { exact: true }).waitFor();
-    expect(await creator.locator('[data-status="voting"]').count()).toBeGreaterThan(0);
+    await creator.locator('article[data-status="voting"]').waitFor();
   });
 
   it('shows a voter the entries blind, takes the vote by keyboard, then reveals the names without moving anything', async () => {

@@ -205,6 +205,39 @@ describe('leaderboards and judging read-outs', () => {
   });
 });
 
+describe('AI battles', () => {
+  it('shows the AI work behind a battle, its failure, and lets the creator queue it again', async () => {
+    const owner = await makeUser(server.db, 'bot_host');
+    const one = await makeAiLenser(server.db, owner, 'bot_one');
+    const two = await makeAiLenser(server.db, owner, 'bot_two');
+    const id = await owner.rpc<string>('fn_battles_create', { title: 'Bots write a riddle', slug: 'bots-riddle', task_prompt: 'Write a riddle.', contender_structure: 'ai_vs_ai' });
+    await owner.rpc('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: one.ai_lenser_id });
+    await owner.rpc('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: two.ai_lenser_id });
+    await owner.rpc('fn_publish_battle', { battle_id: id });
+    await owner.rpc('fn_battle_start_execution', { battle_id: id });
+
+    // No worker runs in this test: the two contender runs wait in the queue.
+    const page = await signedIn(owner);
+    await page.goto('/b/bots-riddle');
+    const panel = page.getByTestId('execution');
+    await panel.getByText('AI entry · A').waitFor();
+    expect(await panel.getByText('queued').count()).toBe(2);
+
+    await server.db.query(
+      `update execution.jobs set status = 'dead', finished_at = now(), attempts = max_attempts,
+              last_error_code = 'provider_unavailable', last_error_message = 'the model did not answer'
+        where battle_id = $1`, [id]);
+    await page.reload();
+    await panel.getByText('Some AI work failed').waitFor();
+    expect(await panel.getByText('provider_unavailable: the model did not answer').count()).toBe(2);
+    await screenshot(page, 'battle-ai-failed');
+    await panel.getByRole('button', { name: 'Retry failed work' }).click();
+    await panel.getByText('Queued again.').waitFor();
+    await panel.getByText('queued').first().waitFor();
+    expect(page.jsErrors).toEqual([]);
+  });
+});
+
 describe('profiles, wizard rules and accessibility', () => {
   it('shows an AI lenser with its model and owner', async () => {
     const owner = await makeUser(server.db, 'bot_owner');

@@ -123,6 +123,15 @@ export interface PublishResult {
   rule_snapshot_sha256: string;
 }
 
+/** fn_battle_execution_status: the AI runs and judging jobs of a battle. */
+export interface ExecutionStatus {
+  battle_id: string;
+  status: BattleStatus;
+  failed: boolean;
+  jobs: Array<{ id: number; kind: string; slot: string | null; status: string; attempts: number; max_attempts: number; error_code: string | null; error_message: string | null }>;
+  totals: { runs: number; input_tokens: number; output_tokens: number; cost_usd: number | string } | null;
+}
+
 export type FeedTab = 'open' | 'voting' | 'results';
 
 export interface FeedFilters {
@@ -182,5 +191,7 @@ export const battlesApi = {
   /** Judge model of an ai_judge / rubric_score draft (null: the server's default judge). */
   setJudging: (battleId: string, judgeModelId: string | null) => post<void>(`${id(battleId)}/judging`, judgeModelId ? { judge_model_id: judgeModelId } : {}),
   nameJudge: (battleId: string, profileId: string) => post<void>(`${id(battleId)}/judges`, { profile_id: profileId }),
+  execution: (battleId: string, signal?: AbortSignal) => get<ExecutionStatus>(`${id(battleId)}/execution`, signal),
+  retryRuns: (battleId: string) => post<unknown>(`${id(battleId)}/retry-runs`),
   acceptInvitation: (token: string) => post<string>('/api/invitations/accept', { token }),
 };

@@ -15,6 +15,7 @@ import { BattleHeader } from './battle-header.tsx';
 import { ContenderPanel } from './contender-panel.tsx';
 import { CreatorControls } from './creator-controls.tsx';
 import { EntryCard, toneFor } from './entry-card.tsx';
+import { ExecutionPanel } from './execution-panel.tsx';
 import { ResultsView } from './results-view.tsx';
 import { VotingBoard } from './voting-board.tsx';
 import './battle.css';
@@ -81,6 +82,9 @@ export function BattlePage() {
         </div>
         <aside className="stack battle-side" aria-label="About this battle">
           {isCreator && <CreatorControls battle={b} onChanged={refresh} />}
+          {(b.contender_structure !== 'human_vs_human' || b.judging_mode !== 'community_vote') && b.status !== 'draft' && (
+            <ExecutionPanel battle={b} isCreator={isCreator} onChanged={refresh} />
+          )}
           <ContendersList battle={b} />
           <RulesPanel battle={b} />
         </aside>
