@@ -36,7 +36,7 @@ interface RubricBattle {
  * A challenge battle between humans scored on a rubric, published and with entries submitted, left
  * open (or moved to scoring). Judges are named humans, unless `judgeModel` makes the AI judge score.
  */
-async function rubricBattle(opts: { judges?: number; contenders?: number; judgeModel?: string; texts?: string[]; scoring?: boolean } = {}) {
+async function rubricBattle(opts: { judges?: number; contenders?: number; judgeModel?: string; texts?: string[]; scoring?: boolean } = {}): Promise<RubricBattle> {
   const creator = await makeUser(db);
   const rubric = await creator.rpc<string>('fn_rubrics_create', {
     title: 'Craft', criteria: [{ title: 'Imagery', weight: 3 }, { title: 'Clarity', weight: 1 }, { title: 'Form', weight: 2 }, { title: 'Voice', weight: 0.5 }],
@@ -62,7 +62,7 @@ async function rubricBattle(opts: { judges?: number; contenders?: number; judgeM
   if (opts.scoring !== false) await creator.rpc('fn_battle_start_scoring', { battle_id: id });
   const snapshot = (await battleRow(db, id)).rule_snapshot;
   const criteria = snapshot.rubric.criteria.map((c: any) => ({ id: c.id, weight: Number(c.weight) }));
-  return { id, creator, criteria, judges, contenders } satisfies RubricBattle;
+  return { id, creator, criteria, judges, contenders };
 }
 
 const RESULTS: ScorecardResult[] = ['pass', 'partial', 'fail', 'skipped'];
