@@ -62,6 +62,12 @@ CREATE SCHEMA lenses;
 CREATE SCHEMA ops;
 
 --
+-- Name: reputation; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA reputation;
+
+--
 -- Name: workflows; Type: SCHEMA; Schema: -; Owner: -
 --
 
@@ -170,6 +176,84 @@ CREATE TYPE battles.voter_eligibility_enum AS ENUM (
     'human_only',
     'ai_only'
 );
+
+--
+-- Name: fn_ai_lensers_create(text, text, uuid, text, text); Type: FUNCTION; Schema: agents; Owner: -
+--
+
+CREATE FUNCTION agents.fn_ai_lensers_create(p_handle text, p_display_name text, p_model_id uuid, p_agent_kind text DEFAULT 'ai_model'::text, p_system_prompt text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_owner uuid := lensers.fn_require_principal();
+  v_profile uuid;
+  v_id uuid;
+begin
+  if (select is_anonymous from lensers.profiles where id = v_owner) then
+    perform ops.fail('guest_not_allowed', 'guest accounts cannot own AI lensers', '42501');
+  end if;
+  if not exists (select 1 from ai.models m where m.id = p_model_id and m.is_active) then
+    perform ops.fail('not_found', 'model not found', 'P0002');
+  end if;
+  if exists (select 1 from lensers.profiles where handle = p_handle) then
+    perform ops.fail('handle_taken', 'that handle is already registered', '23505');
+  end if;
+  insert into lensers.profiles (handle, display_name, kind) values (p_handle, p_display_name, 'ai') returning id into v_profile;
+  insert into agents.ai_lensers (profile_id, owner_profile_id, model_id, agent_kind, system_prompt)
+  values (v_profile, v_owner, p_model_id, coalesce(p_agent_kind, 'ai_model'), p_system_prompt)
+  returning id into v_id;
+  return v_id;
+end $$;
+
+--
+-- Name: fn_ai_lensers_list(boolean); Type: FUNCTION; Schema: agents; Owner: -
+--
+
+CREATE FUNCTION agents.fn_ai_lensers_list(p_owned_only boolean DEFAULT false) RETURNS TABLE(id uuid, profile_id uuid, handle text, display_name text, agent_kind text, model_id uuid, model_display_name text, provider text, owner_handle text, is_mine boolean)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select l.id, l.profile_id, p.handle, p.display_name, l.agent_kind, m.id, m.display_name, m.provider, o.handle,
+         l.owner_profile_id is not distinct from auth.uid()
+    from agents.ai_lensers l
+    join lensers.profiles p on p.id = l.profile_id
+    join ai.models m on m.id = l.model_id
+    left join lensers.profiles o on o.id = l.owner_profile_id
+   where not coalesce(p_owned_only, false) or l.owner_profile_id = auth.uid()
+   order by p.handle
+$$;
+
+--
+-- Name: fn_models_create(text, text, text, text, numeric, numeric); Type: FUNCTION; Schema: ai; Owner: -
+--
+
+CREATE FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text DEFAULT NULL::text, p_price_in_per_mtok numeric DEFAULT 0, p_price_out_per_mtok numeric DEFAULT 0) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare v_id uuid;
+begin
+  if not lensers.fn_is_operator() then
+    perform ops.fail('forbidden', 'only operators may register models', '42501');
+  end if;
+  insert into ai.models (provider, model_id, display_name, base_url, price_in_per_mtok, price_out_per_mtok)
+  values (p_provider, p_model_id, p_display_name, p_base_url, coalesce(p_price_in_per_mtok, 0), coalesce(p_price_out_per_mtok, 0))
+  returning id into v_id;
+  return v_id;
+end $$;
+
+--
+-- Name: fn_models_list(); Type: FUNCTION; Schema: ai; Owner: -
+--
+
+CREATE FUNCTION ai.fn_models_list() RETURNS TABLE(id uuid, provider text, model_id text, display_name text, price_in_per_mtok numeric, price_out_per_mtok numeric)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select m.id, m.provider, m.model_id, m.display_name, m.price_in_per_mtok, m.price_out_per_mtok
+    from ai.models m where m.is_active order by m.display_name
+$$;
 
 --
 -- Name: jwt(); Type: FUNCTION; Schema: auth; Owner: -
@@ -365,6 +449,100 @@ begin
 end $$;
 
 --
+-- Name: fn_battle_advance(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_advance(p_battle_id uuid) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles;
+  v_entries integer;
+begin
+  if not lensers.fn_is_system() then
+    perform ops.fail('forbidden', 'only the system advances battles', '42501');
+  end if;
+  select * into b from battles.battles where id = p_battle_id and deleted_at is null for update;
+  if not found then
+    return 'not_found';
+  end if;
+  if b.status = 'executing' then
+    if exists (select 1 from execution.jobs j where j.battle_id = b.id and j.kind = 'contender_run'
+                and j.status in ('queued', 'running')) then
+      return 'waiting_for_runs';
+    end if;
+    if exists (select 1 from battles.contenders c
+                where c.battle_id = b.id and c.contender_status in ('active', 'accepted')
+                  and not exists (select 1 from battles.submissions s where s.contender_id = c.id and s.is_final and s.status = 'submitted')) then
+      return 'waiting_for_entries';
+    end if;
+    v_entries := battles.fn_count_entries(b.id);
+    if b.judging_mode = 'community_vote' then
+      if v_entries < 2 then
+        return 'not_enough_entries';
+      end if;
+      if b.voting_closes_at is not null and b.voting_closes_at <= now() then
+        return 'voting_window_past';
+      end if;
+      perform battles.fn_battle_open_voting(b.id);
+      return 'voting_opened';
+    end if;
+    if v_entries < 1 then
+      return 'not_enough_entries';
+    end if;
+    perform battles.fn_battle_start_scoring(b.id);
+    return 'scoring_started';
+  elsif b.status = 'scoring' and b.judging_mode <> 'community_vote' then
+    if exists (select 1 from execution.jobs j where j.battle_id = b.id
+                and j.kind in ('judge_pair', 'judge_rubric', 'auto_score') and j.status in ('queued', 'running')) then
+      return 'waiting_for_judging';
+    end if;
+    if not battles.fn_judging_complete(b) then
+      return 'judging_incomplete';
+    end if;
+    if b.judging_mode = 'ai_judge' then
+      perform battles.fn_cast_judge_vote(b);
+    end if;
+    perform battles.fn_battles_finalize(b.id);
+    return 'finalized';
+  end if;
+  return 'nothing_to_do';
+end $$;
+
+--
+-- Name: fn_battle_challenge(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_challenge(p_battle_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles;
+  i battles.challenge_instances;
+begin
+  select * into b from battles.battles where id = p_battle_id and deleted_at is null;
+  if not found or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  if b.rule_snapshot #> '{judging,challenge}' is null or jsonb_typeof(b.rule_snapshot #> '{judging,challenge}') = 'null' then
+    return null;
+  end if;
+  select * into i from battles.challenge_instances where battle_id = b.id;
+  return jsonb_build_object(
+    'challenge_type', b.challenge_type,
+    'options', b.rule_snapshot #> '{judging,challenge,options}',
+    'seed_sha256', b.rule_snapshot #>> '{judging,challenge,seed_sha256}',
+    'ready', i.battle_id is not null,
+    'prompt', i.prompt,
+    'prompt_sha256', i.prompt_sha256,
+    'generated_at', i.generated_at,
+    'seed', case when b.finalized_at is not null and battles.fn_results_visible(b.id)
+                 then (select s.seed from battles.challenge_secrets s where s.battle_id = b.id) end);
+end $$;
+
+--
 -- Name: fn_battle_close_voting(uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -378,6 +556,53 @@ begin
 end $$;
 
 --
+-- Name: fn_battle_execution_status(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_execution_status(p_battle_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles;
+  v_revealed boolean;
+begin
+  select * into b from battles.battles where id = p_battle_id and deleted_at is null;
+  if not found or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  v_revealed := battles.fn_identities_revealed(b.id);
+  return jsonb_build_object(
+    'battle_id', b.id,
+    'status', b.status,
+    'judging_mode', b.judging_mode,
+    'failed', exists (
+      select 1 from (select distinct on (x.dedupe_key) x.status from execution.jobs x
+                      where x.battle_id = b.id and x.dedupe_key is not null order by x.dedupe_key, x.id desc) latest
+       where latest.status in ('failed', 'dead')),
+    'jobs', coalesce((select jsonb_agg(jsonb_build_object(
+        'id', j.id, 'kind', j.kind, 'contender_id', j.contender_id, 'slot', c.slot, 'payload', j.payload,
+        'status', j.status, 'attempts', j.attempts, 'max_attempts', j.max_attempts, 'run_at', j.run_at,
+        'error_code', j.last_error_code, 'error_message', j.last_error_message,
+        'created_at', j.created_at, 'finished_at', j.finished_at) order by j.id desc)
+      from execution.jobs j left join battles.contenders c on c.id = j.contender_id
+     where j.battle_id = b.id), '[]'),
+    'runs', coalesce((select jsonb_agg(jsonb_build_object(
+        'id', r.id, 'job_id', r.job_id, 'purpose', r.purpose, 'contender_id', r.contender_id, 'attempt', r.attempt,
+        'status', r.status, 'error_code', r.error_code, 'error_message', r.error_message,
+        'input_tokens', r.input_tokens, 'output_tokens', r.output_tokens, 'cost_usd', r.cost_usd,
+        'latency_ms', r.latency_ms, 'provider_request_id', r.provider_request_id, 'stop_reason', r.stop_reason,
+        'params', r.params, 'prompt_hash', r.prompt_hash, 'output_hash', r.output_hash,
+        'model_id', case when v_revealed then r.model_id end,
+        'render_report', case when v_revealed then r.render_report end,
+        'started_at', r.started_at, 'finished_at', r.finished_at) order by r.created_at, r.id)
+      from execution.runs r where r.battle_id = b.id), '[]'),
+    'totals', (select jsonb_build_object('runs', count(*), 'input_tokens', coalesce(sum(r.input_tokens), 0),
+        'output_tokens', coalesce(sum(r.output_tokens), 0), 'cost_usd', coalesce(sum(r.cost_usd), 0))
+      from execution.runs r where r.battle_id = b.id));
+end $$;
+
+--
 -- Name: fn_battle_get_comments(uuid, integer, timestamp with time zone, uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -388,7 +613,10 @@ CREATE FUNCTION battles.fn_battle_get_comments(p_battle_id uuid, p_limit integer
   select c.id, c.battle_id, c.author_lenser_id, p.handle, p.display_name, c.body, c.created_at
     from battles.comments c join lensers.profiles p on p.id = c.author_lenser_id
    where c.battle_id = p_battle_id
-     and (p_before_ts is null or (c.created_at, c.id) < (p_before_ts, coalesce(p_before_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)))
+     -- Keyset: strictly older than (before_ts, before_id); with a timestamp alone, strictly older.
+     and (p_before_ts is null
+          or (p_before_id is null and c.created_at < p_before_ts)
+          or (p_before_id is not null and (c.created_at, c.id) < (p_before_ts, p_before_id)))
    order by c.created_at desc, c.id desc
    limit least(greatest(coalesce(p_limit, 50), 1), 200)
 $$;
@@ -600,7 +828,7 @@ $$;
 -- Name: fn_battle_gets_feed(battles.battle_status_enum, battles.battle_type_enum, integer, text, battles.battle_status_enum[], text, battles.contender_structure_enum, battles.judging_mode_enum); Type: FUNCTION; Schema: battles; Owner: -
 --
 
-CREATE FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum DEFAULT NULL::battles.battle_status_enum, p_battle_type battles.battle_type_enum DEFAULT NULL::battles.battle_type_enum, p_limit integer DEFAULT 20, p_cursor text DEFAULT NULL::text, p_statuses battles.battle_status_enum[] DEFAULT NULL::battles.battle_status_enum[], p_task_source text DEFAULT NULL::text, p_contender_structure battles.contender_structure_enum DEFAULT NULL::battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum DEFAULT NULL::battles.judging_mode_enum) RETURNS TABLE(id uuid, slug text, title text, status battles.battle_status_enum, battle_type battles.battle_type_enum, task_source text, contender_structure battles.contender_structure_enum, judging_mode battles.judging_mode_enum, challenge_type text, voter_eligibility battles.voter_eligibility_enum, total_vote_count integer, contender_count integer, voting_opens_at timestamp with time zone, voting_closes_at timestamp with time zone, created_at timestamp with time zone, creator_handle text, cursor text)
+CREATE FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum DEFAULT NULL::battles.battle_status_enum, p_battle_type battles.battle_type_enum DEFAULT NULL::battles.battle_type_enum, p_limit integer DEFAULT 20, p_cursor text DEFAULT NULL::text, p_statuses battles.battle_status_enum[] DEFAULT NULL::battles.battle_status_enum[], p_task_source text DEFAULT NULL::text, p_contender_structure battles.contender_structure_enum DEFAULT NULL::battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum DEFAULT NULL::battles.judging_mode_enum) RETURNS TABLE(id uuid, slug text, title text, status battles.battle_status_enum, battle_type battles.battle_type_enum, task_source text, contender_structure battles.contender_structure_enum, judging_mode battles.judging_mode_enum, challenge_type text, voter_eligibility battles.voter_eligibility_enum, total_vote_count integer, contender_count integer, voting_opens_at timestamp with time zone, voting_closes_at timestamp with time zone, created_at timestamp with time zone, creator_handle text, winner_contender_id uuid, winner_display_name text, cursor text)
     LANGUAGE plpgsql STABLE
     SET search_path TO ''
     AS $$
@@ -624,6 +852,8 @@ begin
          b.challenge_type, b.voter_eligibility, b.total_vote_count,
          (select count(*)::integer from battles.fn_battles_contender_count(b.id)),
          b.voting_opens_at, b.voting_closes_at, b.created_at, p.handle,
+         -- Row-level security hides contenders until results are out, so the name shows only then.
+         b.winner_contender_id, (select c.display_name from battles.contenders c where c.id = b.winner_contender_id),
          to_char(b.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || b.id::text
     from battles.battles b
     join lensers.profiles p on p.id = b.creator_lenser_id
@@ -679,6 +909,42 @@ begin
 end $$;
 
 --
+-- Name: fn_battle_retry_runs(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_retry_runs(p_battle_id uuid) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  j execution.jobs;
+  v_count integer := 0;
+begin
+  if not (battles.fn_is_creator(b) or lensers.fn_is_operator()) then
+    perform ops.fail('forbidden', 'only its creator or an operator may retry runs', '42501');
+  end if;
+  if b.status not in ('executing', 'scoring') then
+    perform ops.fail('nothing_to_retry', format('runs are retried while a battle is executing or scoring; this one is %s', b.status), '55000');
+  end if;
+  -- The latest job per logical job (dedupe key) says whether it still needs doing.
+  for j in
+    select distinct on (x.dedupe_key) x.* from execution.jobs x
+     where x.battle_id = b.id and x.dedupe_key is not null
+       and x.kind = any (case when b.status = 'executing' then array['contender_run']
+                              else array['judge_pair', 'judge_rubric', 'auto_score'] end)
+     order by x.dedupe_key, x.id desc
+  loop
+    if j.status in ('failed', 'dead')
+       and not (j.kind = 'contender_run' and exists (select 1 from battles.submissions s where s.contender_id = j.contender_id and s.is_final)) then
+      perform execution.fn_enqueue(j.kind, j.battle_id, j.contender_id, j.payload, j.dedupe_key, j.max_attempts);
+      v_count := v_count + 1;
+    end if;
+  end loop;
+  return v_count;
+end $$;
+
+--
 -- Name: fn_battle_start_execution(uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -698,9 +964,9 @@ CREATE FUNCTION battles.fn_battle_start_scoring(p_battle_id uuid) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
+declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
-  perform battles.fn_lock_visible(p_battle_id);
-  if battles.fn_count_entries(p_battle_id) < 1 then
+  if b.status in ('open', 'executing') and battles.fn_count_entries(p_battle_id) < 1 then
     perform ops.fail('not_enough_entries', 'scoring needs at least one entry', '55000');
   end if;
   perform battles.fn_apply_transition(p_battle_id, 'start_scoring');
@@ -780,13 +1046,17 @@ CREATE FUNCTION battles.fn_battles_add_ai_contender(p_battle_id uuid, p_ai_lense
 declare
   b battles.battles := battles.fn_lock_visible(p_battle_id);
   v_profile uuid;
+  v_owner uuid;
 begin
   if not battles.fn_is_creator(b) then
     perform ops.fail('forbidden', 'only the creator may add AI contenders', '42501');
   end if;
-  select profile_id into v_profile from agents.ai_lensers where id = p_ai_lenser_id;
+  select profile_id, owner_profile_id into v_profile, v_owner from agents.ai_lensers where id = p_ai_lenser_id;
   if v_profile is null then
     perform ops.fail('not_found', 'AI lenser not found', 'P0002');
+  end if;
+  if v_owner is not null and v_owner <> auth.uid() then
+    perform ops.fail('ai_lenser_not_yours', 'that AI lenser belongs to someone else; its owner can join it to the battle', '42501');
   end if;
   return battles.fn_add_contender(b, v_profile, 'invited');
 end $$;
@@ -802,6 +1072,55 @@ CREATE FUNCTION battles.fn_battles_archive(p_battle_id uuid) RETURNS void
 begin
   perform battles.fn_apply_transition(p_battle_id, 'archive');
   update battles.battles set archived_at = now() where id = p_battle_id;
+end $$;
+
+--
+-- Name: fn_battles_assign_lens(uuid, uuid, uuid, uuid, jsonb); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_assign_lens(p_battle_id uuid, p_contender_id uuid, p_lens_id uuid, p_version_id uuid DEFAULT NULL::uuid, p_input_snapshot jsonb DEFAULT '{}'::jsonb) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  v_me uuid := lensers.fn_acting_profile_id();
+  c battles.contenders;
+  v_id uuid;
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may assign lenses', '42501');
+  end if;
+  if b.status not in ('draft', 'open') then
+    perform ops.fail('battle_not_open', format('lenses are assigned while a battle is draft or open; this one is %s', b.status), '55000');
+  end if;
+  select * into c from battles.contenders where id = p_contender_id and battle_id = b.id;
+  if not found then
+    perform ops.fail('not_found', 'contender not found in this battle', 'P0002');
+  end if;
+  if c.contender_type = 'human' then
+    perform ops.fail('invalid_contender', 'lenses are run by AI contenders; humans submit their own entries', '22023');
+  end if;
+  if not exists (select 1 from lenses.lenses l where l.id = p_lens_id and (l.is_public or l.owner_lenser_id in (v_me, b.principal_id))) then
+    perform ops.fail('not_found', 'lens not found', 'P0002');
+  end if;
+  if p_version_id is not null and not exists (
+       select 1 from lenses.versions v where v.id = p_version_id and v.lens_id = p_lens_id and v.status = 'published') then
+    perform ops.fail('not_found', 'no published version of that lens with this id', 'P0002');
+  end if;
+  if p_version_id is null and not exists (select 1 from lenses.versions v where v.lens_id = p_lens_id and v.status = 'published') then
+    perform ops.fail('lens_not_published', 'this lens has no published version yet', '55000');
+  end if;
+  if p_input_snapshot is not null and jsonb_typeof(p_input_snapshot) <> 'object' then
+    perform ops.fail('invalid_input', 'input_snapshot is an object of parameter values', '22023');
+  end if;
+  insert into battles.contender_lens_assignments (contender_id, lens_id, version_id, input_snapshot, assigned_by)
+  values (c.id, p_lens_id, p_version_id, coalesce(p_input_snapshot, '{}'), v_me)
+  on conflict (contender_id) do update
+    set lens_id = excluded.lens_id, version_id = excluded.version_id, input_snapshot = excluded.input_snapshot,
+        assigned_at = now(), assigned_by = excluded.assigned_by
+  returning id into v_id;
+  return v_id;
 end $$;
 
 --
@@ -1056,6 +1375,38 @@ $$;
 COMMENT ON FUNCTION battles.fn_battles_list_public(p_limit integer, p_offset integer) IS 'Deprecated: use fn_battle_gets_feed (keyset pagination).';
 
 --
+-- Name: fn_battles_name_judge(uuid, uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_name_judge(p_battle_id uuid, p_profile_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  p lensers.profiles;
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may name judges', '42501');
+  end if;
+  if b.judging_mode <> 'rubric_score' then
+    perform ops.fail('invalid_input', 'only rubric_score battles have human judges', '22023');
+  end if;
+  if b.status <> 'draft' then
+    perform ops.fail('rules_frozen', 'judges are named while the battle is a draft', '55000');
+  end if;
+  select * into p from lensers.profiles where id = p_profile_id;
+  if not found then
+    perform ops.fail('not_found', 'lenser not found', 'P0002');
+  end if;
+  if p.kind <> 'human' or p.is_anonymous then
+    perform ops.fail('invalid_input', 'judges are registered human lensers', '22023');
+  end if;
+  insert into battles.judges (battle_id, profile_id, named_by) values (b.id, p.id, auth.uid())
+  on conflict do nothing;
+end $$;
+
+--
 -- Name: fn_battles_open(uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -1088,14 +1439,49 @@ CREATE FUNCTION battles.fn_battles_retract(p_battle_id uuid) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
+declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
-  perform battles.fn_lock_visible(p_battle_id);
-  if exists (select 1 from battles.submissions s where s.battle_id = p_battle_id) then
+  -- Only an open battle can be retracted: in any other state the state machine's refusal
+  -- (invalid_transition) is the answer, not this precondition.
+  if b.status = 'open' and exists (select 1 from battles.submissions s where s.battle_id = p_battle_id) then
     perform ops.fail('battle_has_entries', 'a battle with entries cannot be retracted; cancel it instead', '55000');
   end if;
   perform battles.fn_apply_transition(p_battle_id, 'retract');
   update battles.battles set rules_frozen_at = null, rule_snapshot = null, rule_snapshot_sha256 = null
    where id = p_battle_id;
+end $$;
+
+--
+-- Name: fn_battles_set_judging(uuid, uuid, jsonb, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_set_judging(p_battle_id uuid, p_judge_model_id uuid DEFAULT NULL::uuid, p_challenge_options jsonb DEFAULT NULL::jsonb, p_challenge_seed text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare b battles.battles := battles.fn_lock_visible(p_battle_id);
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may set how a battle is judged', '42501');
+  end if;
+  if b.status <> 'draft' then
+    perform ops.fail('rules_frozen', 'judging is set while the battle is a draft', '55000');
+  end if;
+  if p_judge_model_id is not null and not exists (select 1 from ai.models m where m.id = p_judge_model_id and m.is_active) then
+    perform ops.fail('not_found', 'model not found', 'P0002');
+  end if;
+  if p_challenge_options is not null and jsonb_typeof(p_challenge_options) <> 'object' then
+    perform ops.fail('invalid_input', 'challenge_options is an object', '22023');
+  end if;
+  insert into battles.judging_settings (battle_id, judge_model_id, challenge_options)
+  values (b.id, p_judge_model_id, coalesce(p_challenge_options, '{}'))
+  on conflict (battle_id) do update
+    set judge_model_id = excluded.judge_model_id, challenge_options = excluded.challenge_options, updated_at = now();
+  if p_challenge_seed is not null then
+    insert into battles.challenge_secrets (battle_id, seed, seed_sha256, chosen_by)
+    values (b.id, p_challenge_seed, encode(sha256(convert_to(p_challenge_seed, 'UTF8')), 'hex'), 'creator')
+    on conflict (battle_id) do update set seed = excluded.seed, seed_sha256 = excluded.seed_sha256, chosen_by = 'creator', created_at = now();
+  end if;
 end $$;
 
 --
@@ -1145,6 +1531,63 @@ begin
   perform battles.fn_log_event(b.id, 'submission_received',
     jsonb_build_object('submission_id', v_id, 'contender_id', c.id, 'revision_of_id', v_prev));
   return v_id;
+end $$;
+
+--
+-- Name: fn_battles_submit_scorecards(uuid, uuid, jsonb); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_submit_scorecards(p_battle_id uuid, p_contender_id uuid, p_scores jsonb) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_me uuid := lensers.fn_require_principal();
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  s jsonb;
+  v_count integer := 0;
+  v_criterion uuid;
+  v_result battles.scorecard_result_enum;
+begin
+  if not exists (select 1 from battles.judges j where j.battle_id = b.id and j.profile_id = v_me) then
+    perform ops.fail('not_a_judge', 'only the judges named for this battle can score it', '42501');
+  end if;
+  if battles.fn_is_contender(b.id) then
+    perform ops.fail('contender_cannot_vote', 'contenders cannot judge their own battle', '42501');
+  end if;
+  if b.status <> 'scoring' then
+    perform ops.fail('scoring_not_open', format('judges score while the battle is scoring; it is %s', b.status), '55000');
+  end if;
+  if b.rule_snapshot #>> '{judging,rubric_scorer}' is distinct from 'human' then
+    perform ops.fail('invalid_input', 'this battle is scored by its AI judge', '22023');
+  end if;
+  if not exists (select 1 from battles.submissions x where x.contender_id = p_contender_id and x.battle_id = b.id
+                   and x.is_final and x.status = 'submitted') then
+    perform ops.fail('invalid_contender', 'that contender has no entry to score', '22023');
+  end if;
+  if jsonb_typeof(p_scores) is distinct from 'array' or jsonb_array_length(p_scores) = 0 then
+    perform ops.fail('invalid_input', 'scores is a non-empty array', '22023');
+  end if;
+  for s in select value from jsonb_array_elements(p_scores) loop
+    begin
+      v_criterion := (s ->> 'criterion_id')::uuid;
+      v_result := (s ->> 'result')::battles.scorecard_result_enum;
+    exception when invalid_text_representation then
+      perform ops.fail('invalid_input', format('bad score %s', s::text), '22023');
+    end;
+    if v_result is null or not exists (select 1 from battles.rubric_criteria k where k.id = v_criterion and k.rubric_id = b.rubric_id) then
+      perform ops.fail('invalid_input', format('criterion %s is not in this battle''s rubric', coalesce(v_criterion::text, 'null')), '22023');
+    end if;
+    insert into battles.scorecards (battle_id, contender_id, rubric_criterion_id, result, scorer_lenser_id, explanation, kind)
+    values (b.id, p_contender_id, v_criterion, v_result, v_me, nullif(btrim(s ->> 'explanation'), ''), 'rubric')
+    on conflict (contender_id, rubric_criterion_id, scorer_lenser_id) where kind = 'rubric' and scorer_lenser_id is not null
+    do update set result = excluded.result, explanation = excluded.explanation, updated_at = now();
+    v_count := v_count + 1;
+  end loop;
+  if battles.fn_judging_complete(b) then
+    perform execution.fn_enqueue('advance', b.id);
+  end if;
+  return v_count;
 end $$;
 
 --
@@ -1235,6 +1678,17 @@ begin
 end $$;
 
 --
+-- Name: fn_caller_email(); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_caller_email() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select lower(a.email) from ops.accounts a where a.id = auth.uid()
+$$;
+
+--
 -- Name: fn_can_view(uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -1250,6 +1704,39 @@ CREATE FUNCTION battles.fn_can_view(p_battle_id uuid) RETURNS boolean
             or lensers.fn_is_operator()
             or (b.status <> 'draft' and (battles.fn_is_invitee(b.id) or battles.fn_is_contender(b.id)))))
 $$;
+
+--
+-- Name: fn_cast_judge_vote(battles.battles); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_cast_judge_vote(b battles.battles) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_judge uuid := (b.rule_snapshot #>> '{judging,judge,model_id}')::uuid;
+  v_leaders uuid[];
+  v_rationale text;
+begin
+  if v_judge is null or not exists (select 1 from battles.judge_verdicts v where v.battle_id = b.id and v.judge_model_id = v_judge)
+     or exists (select 1 from battles.votes v join battles.judge_personas p on p.profile_id = v.voter_lenser_id
+                 where v.battle_id = b.id and p.model_id = v_judge) then
+    return null;
+  end if;
+  with points as (select s.contender_id, s.score from battles.fn_judging_scores(b) s where s.score is not null)
+  select array_agg(p.contender_id) into v_leaders from points p where p.score = (select max(score) from points);
+  select string_agg(format('%s vs %s: %s%s', ca.slot, cb.slot,
+           case v.outcome when 'A' then ca.slot || ' wins' when 'B' then cb.slot || ' wins' else 'draw' end,
+           case when v.agreed then '' else ' (the two orders disagreed)' end), '; ' order by ca.slot, cb.slot)
+    into v_rationale
+    from battles.judge_verdicts v
+    join battles.contenders ca on ca.id = v.contender_a
+    join battles.contenders cb on cb.id = v.contender_b
+   where v.battle_id = b.id and v.judge_model_id = v_judge;
+  return battles.fn_record_judge_vote(b.id, v_judge,
+    case when array_length(v_leaders, 1) = 1 then v_leaders[1] end,
+    'Pairwise verdicts, each judged in both orders: ' || v_rationale);
+end $$;
 
 --
 -- Name: fn_content_hash(text, text, jsonb); Type: FUNCTION; Schema: battles; Owner: -
@@ -1277,6 +1764,50 @@ CREATE FUNCTION battles.fn_count_entries(p_battle_id uuid) RETURNS integer
 $$;
 
 --
+-- Name: fn_enqueue_judging(battles.battles); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_enqueue_judging(b battles.battles) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_entries uuid[];
+  v_count integer := 0;
+  i integer;
+  j integer;
+begin
+  select coalesce(array_agg(s.contender_id order by c.slot), '{}') into v_entries
+    from battles.submissions s join battles.contenders c on c.id = s.contender_id
+   where s.battle_id = b.id and s.is_final and s.status = 'submitted' and c.contender_status in ('active', 'accepted');
+  if b.judging_mode = 'ai_judge' then
+    for i in 1 .. coalesce(array_length(v_entries, 1), 0) loop
+      for j in i + 1 .. array_length(v_entries, 1) loop
+        perform execution.fn_enqueue('judge_pair', b.id, null,
+          jsonb_build_object('contender_a', v_entries[i], 'contender_b', v_entries[j]),
+          format('judge_pair:%s:%s:%s', b.id, v_entries[i], v_entries[j]),
+          greatest(1, least(25, ops.setting_int('app.judge_max_attempts', 3))));
+        v_count := v_count + 1;
+      end loop;
+    end loop;
+  elsif b.judging_mode = 'rubric_score' and b.rule_snapshot #>> '{judging,rubric_scorer}' = 'ai' then
+    for i in 1 .. coalesce(array_length(v_entries, 1), 0) loop
+      perform execution.fn_enqueue('judge_rubric', b.id, v_entries[i], '{}', format('judge_rubric:%s', v_entries[i]),
+        greatest(1, least(25, ops.setting_int('app.judge_max_attempts', 3))));
+      v_count := v_count + 1;
+    end loop;
+  elsif b.judging_mode = 'auto_score' then
+    perform execution.fn_enqueue('auto_score', b.id, null, '{}', format('auto_score:%s', b.id));
+    v_count := 1;
+  end if;
+  if v_count = 0 and b.judging_mode <> 'community_vote' then
+    -- Nothing to judge by machine (one entry, or human judges): let the advancer decide.
+    perform execution.fn_enqueue('advance', b.id);
+  end if;
+  return v_count;
+end $$;
+
+--
 -- Name: fn_entries_visible(uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -1293,6 +1824,105 @@ CREATE FUNCTION battles.fn_entries_visible(p_battle_id uuid) RETURNS boolean
 $$;
 
 --
+-- Name: fn_exclude_vote(uuid, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_exclude_vote(p_vote_id uuid, p_reason text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_battle uuid;
+begin
+  if not lensers.fn_is_operator() then
+    perform ops.fail('forbidden', 'only operators may exclude votes', '42501');
+  end if;
+  if coalesce(btrim(p_reason), '') = '' then
+    perform ops.fail('invalid_input', 'say why the vote is excluded', '22023');
+  end if;
+  select v.battle_id into v_battle from battles.votes v where v.id = p_vote_id;
+  if v_battle is null then
+    perform ops.fail('not_found', 'vote not found', 'P0002');
+  end if;
+  insert into battles.vote_exclusions (vote_id, excluded_by, reason)
+  values (p_vote_id, (select p.id from lensers.profiles p where p.id = auth.uid()), btrim(p_reason))
+  on conflict (vote_id) do nothing;
+  return jsonb_build_object('vote_id', p_vote_id, 'battle_id', v_battle, 'already_excluded', not found);
+end $$;
+
+--
+-- Name: fn_frozen_judging_rules(battles.battles); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_frozen_judging_rules(b battles.battles) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  s battles.judging_settings;
+  v_model ai.models;
+  v_model_id uuid;
+  v_judge jsonb;
+  v_scorer text;
+  v_judges jsonb;
+  v_challenge jsonb;
+  v_secret battles.challenge_secrets;
+  h jsonb := coalesce(b.handicap_config, '{}');
+begin
+  if h ? 'max_tokens' and not (jsonb_typeof(h -> 'max_tokens') = 'number' and (h ->> 'max_tokens')::numeric between 1 and 100000
+                               and (h ->> 'max_tokens')::numeric = trunc((h ->> 'max_tokens')::numeric))
+     or h ? 'temperature' and not (jsonb_typeof(h -> 'temperature') = 'number' and (h ->> 'temperature')::numeric between 0 and 2)
+     or h ? 'time_limit_ms' and not (jsonb_typeof(h -> 'time_limit_ms') = 'number' and (h ->> 'time_limit_ms')::numeric between 1000 and 3600000) then
+    perform ops.fail('invalid_handicap',
+      'handicap_config: max_tokens is an integer 1..100000, temperature a number 0..2, time_limit_ms a number 1000..3600000', '22023');
+  end if;
+
+  select * into s from battles.judging_settings where battle_id = b.id;
+  if b.judging_mode in ('ai_judge', 'rubric_score') then
+    v_model_id := coalesce(s.judge_model_id, nullif(ops.setting('app.ai_judge_model_id'), '')::uuid);
+    if v_model_id is not null then
+      select * into v_model from ai.models m where m.id = v_model_id and m.is_active;
+      if not found then
+        perform ops.fail('judge_model_unavailable', 'the judge model is not an active model', '22023');
+      end if;
+      v_judge := jsonb_build_object('model_id', v_model.id, 'provider', v_model.provider, 'model', v_model.model_id,
+        'display_name', v_model.display_name);
+    end if;
+  end if;
+  if b.judging_mode = 'rubric_score' then
+    select coalesce(jsonb_agg(j.profile_id order by j.profile_id), '[]') into v_judges from battles.judges j where j.battle_id = b.id;
+    -- Named human judges score; without them, the judge model does.
+    v_scorer := case when jsonb_array_length(v_judges) > 0 then 'human' when v_judge is not null then 'ai' else 'human' end;
+    if v_scorer = 'human' then
+      v_judge := null;
+    end if;
+  end if;
+
+  if b.task_source = 'challenge' and battles.fn_has_challenge_generator(b.challenge_type) then
+    select * into v_secret from battles.challenge_secrets where battle_id = b.id;
+    if not found then
+      insert into battles.challenge_secrets (battle_id, seed, seed_sha256, chosen_by)
+      select b.id, x.seed, encode(sha256(convert_to(x.seed, 'UTF8')), 'hex'), 'random'
+        from (select replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '') as seed) x
+      returning * into v_secret;
+    end if;
+    v_challenge := jsonb_build_object('type', b.challenge_type, 'options', coalesce(s.challenge_options, '{}'),
+      'seed_sha256', v_secret.seed_sha256, 'generator_version', 1);
+  end if;
+
+  return jsonb_build_object(
+    'protocol', case b.judging_mode
+      when 'community_vote' then 'weighted_votes_v1'
+      when 'ai_judge' then 'pairwise_swapped_v1'
+      when 'rubric_score' then 'rubric_weighted_v1'
+      when 'auto_score' then 'challenge_auto_v1' end,
+    'judge', v_judge,
+    'rubric_scorer', v_scorer,
+    'judges', v_judges,
+    'challenge', v_challenge);
+end $$;
+
+--
 -- Name: fn_get_global_messages(uuid, integer, timestamp with time zone, uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -1303,10 +1933,21 @@ CREATE FUNCTION battles.fn_get_global_messages(p_battle_id uuid, p_limit integer
   select m.id, m.battle_id, m.sender_lenser_id, m.sender_handle, m.sender_role, m.body, m.created_at
     from battles.global_messages m
    where m.battle_id = p_battle_id
-     and (p_before_ts is null or (m.created_at, m.id) < (p_before_ts, coalesce(p_before_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid)))
+     -- Keyset: strictly older than (before_ts, before_id); with a timestamp alone, strictly older.
+     and (p_before_ts is null
+          or (p_before_id is null and m.created_at < p_before_ts)
+          or (p_before_id is not null and (m.created_at, m.id) < (p_before_ts, p_before_id)))
    order by m.created_at desc, m.id desc
    limit least(greatest(coalesce(p_limit, 50), 1), 200)
 $$;
+
+--
+-- Name: fn_has_challenge_generator(text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_has_challenge_generator(p_challenge_type text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$ select p_challenge_type in ('math_calculation', 'writing_contest') $$;
 
 --
 -- Name: fn_has_voted(uuid); Type: FUNCTION; Schema: battles; Owner: -
@@ -1446,9 +2087,124 @@ CREATE FUNCTION battles.fn_is_invitee(p_battle_id uuid) RETURNS boolean
   select exists (
     select 1 from battles.invitations i
      where i.battle_id = p_battle_id
-       and (i.accepted_by = auth.uid()
-            or lower(i.email) = (select lower(a.email) from ops.accounts a where a.id = auth.uid())))
+       and (i.accepted_by = auth.uid() or lower(i.email) = battles.fn_caller_email()))
 $$;
+
+--
+-- Name: fn_judge_persona(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_judge_persona(p_model_id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_profile uuid;
+  v_name text;
+begin
+  select profile_id into v_profile from battles.judge_personas where model_id = p_model_id;
+  if v_profile is not null then
+    return v_profile;
+  end if;
+  select display_name into v_name from ai.models where id = p_model_id;
+  if v_name is null then
+    perform ops.fail('not_found', 'model not found', 'P0002');
+  end if;
+  insert into lensers.profiles (handle, display_name, kind, bio)
+  values ('judge_' || left(replace(p_model_id::text, '-', ''), 20), left('AI judge · ' || v_name, 80), 'ai',
+    'Casts the verdicts of AI-judged battles (docs/judging.md). Never a contender.')
+  returning id into v_profile;
+  insert into battles.judge_personas (model_id, profile_id) values (p_model_id, v_profile);
+  return v_profile;
+end $$;
+
+--
+-- Name: fn_judging_complete(battles.battles); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_judging_complete(b battles.battles) RETURNS boolean
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_entries uuid[];
+  v_criteria integer;
+  v_judge uuid := (b.rule_snapshot #>> '{judging,judge,model_id}')::uuid;
+begin
+  select coalesce(array_agg(s.contender_id order by c.slot), '{}') into v_entries
+    from battles.submissions s join battles.contenders c on c.id = s.contender_id
+   where s.battle_id = b.id and s.is_final and s.status = 'submitted' and c.contender_status in ('active', 'accepted');
+  if b.judging_mode = 'ai_judge' then
+    return v_judge is not null and not exists (
+      select 1 from unnest(v_entries) with ordinality x(a, i) join unnest(v_entries) with ordinality y(b2, j) on x.i < y.j
+       where not exists (select 1 from battles.judge_verdicts v
+                          where v.battle_id = b.id and v.judge_model_id = v_judge and v.contender_a = x.a and v.contender_b = y.b2));
+  elsif b.judging_mode = 'rubric_score' then
+    v_criteria := coalesce(jsonb_array_length(b.rule_snapshot #> '{rubric,criteria}'), 0);
+    if b.rule_snapshot #>> '{judging,rubric_scorer}' = 'ai' then
+      return v_judge is not null and not exists (
+        select 1 from unnest(v_entries) e(cid)
+         where (select count(*) from battles.scorecards sc
+                 where sc.contender_id = e.cid and sc.kind = 'rubric' and sc.scorer_model_id = v_judge and sc.scorer_lenser_id is null) < v_criteria);
+    end if;
+    -- No judges named (and no judge model): nobody will score, so there is nothing to wait for.
+    return not exists (
+      select 1 from battles.judges j cross join unnest(v_entries) e(cid)
+       where j.battle_id = b.id
+         and (select count(*) from battles.scorecards sc
+               where sc.contender_id = e.cid and sc.kind = 'rubric' and sc.scorer_lenser_id = j.profile_id) < v_criteria);
+  elsif b.judging_mode = 'auto_score' then
+    return not exists (select 1 from unnest(v_entries) e(cid)
+                        where not exists (select 1 from battles.challenge_scores cs where cs.battle_id = b.id and cs.contender_id = e.cid));
+  end if;
+  return false;
+end $$;
+
+--
+-- Name: fn_judging_explanation(battles.battles); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_judging_explanation(b battles.battles) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare v_judge uuid := (b.rule_snapshot #>> '{judging,judge,model_id}')::uuid;
+begin
+  if b.judging_mode = 'community_vote' then
+    return jsonb_build_object('mode', 'community_vote', 'protocol', 'weighted_votes_v1',
+      'method', 'score = sum of the weights of the votes for the contender; draw votes count for nobody',
+      'votes', (select count(*) from battles.votes v where v.battle_id = b.id),
+      'ai_votes', (select count(*) from battles.votes v where v.battle_id = b.id and v.is_ai_vote));
+  elsif b.judging_mode = 'ai_judge' then
+    return jsonb_build_object('mode', 'ai_judge', 'protocol', 'pairwise_swapped_v1',
+      'method', 'each pair of entries is judged twice, the second time in swapped order; a contender wins the pair only if both runs pick it, otherwise the pair is a draw; score = 1 per pair won + 0.5 per pair drawn (Copeland)',
+      'judge', b.rule_snapshot #> '{judging,judge}',
+      'pairs', coalesce((select jsonb_agg(jsonb_build_object('contender_a', v.contender_a, 'contender_b', v.contender_b,
+          'first_winner', v.first_winner, 'swapped_winner', v.swapped_winner, 'outcome', v.outcome, 'agreed', v.agreed,
+          'first_run_id', v.first_run_id, 'swapped_run_id', v.swapped_run_id) order by v.created_at, v.id)
+        from battles.judge_verdicts v where v.battle_id = b.id and v.judge_model_id = v_judge), '[]'));
+  elsif b.judging_mode = 'rubric_score' then
+    return jsonb_build_object('mode', 'rubric_score', 'protocol', 'rubric_weighted_v1',
+      'method', 'per scorer: sum(weight * value) / sum(weight) over the scorecards, pass = 1, partial = 0.5, fail = 0, skipped left out; score = mean over scorers',
+      'scorer', b.rule_snapshot #>> '{judging,rubric_scorer}',
+      'judge', b.rule_snapshot #> '{judging,judge}',
+      'rubric', b.rule_snapshot -> 'rubric',
+      'scorecards', coalesce((select jsonb_agg(jsonb_build_object('contender_id', sc.contender_id,
+          'criterion_id', sc.rubric_criterion_id, 'result', sc.result,
+          'scorer_lenser_id', sc.scorer_lenser_id, 'scorer_model_id', sc.scorer_model_id)
+          order by sc.contender_id, sc.rubric_criterion_id, sc.scorer_lenser_id nulls first)
+        from battles.scorecards sc where sc.battle_id = b.id and sc.kind = 'rubric'), '[]'));
+  elsif b.judging_mode = 'auto_score' then
+    return jsonb_build_object('mode', 'auto_score', 'protocol', 'challenge_auto_v1',
+      'method', 'each entry is scored by the challenge''s checker against the answer key generated from the seed (0..1)',
+      'challenge', (b.rule_snapshot #> '{judging,challenge}')
+        || jsonb_build_object('seed', (select s.seed from battles.challenge_secrets s where s.battle_id = b.id)),
+      'scores', coalesce((select jsonb_agg(jsonb_build_object('contender_id', cs.contender_id, 'submission_id', cs.submission_id,
+          'score', cs.score, 'details', cs.details) order by cs.contender_id)
+        from battles.challenge_scores cs where cs.battle_id = b.id), '[]'));
+  end if;
+  return null;
+end $$;
 
 --
 -- Name: fn_judging_scores(battles.battles); Type: FUNCTION; Schema: battles; Owner: -
@@ -1458,10 +2214,28 @@ CREATE FUNCTION battles.fn_judging_scores(b battles.battles) RETURNS TABLE(conte
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
+declare v_judge uuid := (b.rule_snapshot #>> '{judging,judge,model_id}')::uuid;
 begin
+  -- A judged battle is decided on all of its judgements or not at all (0022_judging.sql).
+  if b.judging_mode <> 'community_vote' and not battles.fn_judging_complete(b) then
+    perform ops.fail('judging_incomplete', format('the %s judging of this battle is not complete', b.judging_mode), '55000');
+  end if;
   if b.judging_mode = 'community_vote' then
     return query select a.contender_id, a.weighted_vote_sum::numeric
       from battles.vote_aggregates a where a.battle_id = b.id;
+  elsif b.judging_mode = 'ai_judge' then
+    return query select c.id, sum(case when v.outcome = 'draw' then 0.5
+                                       when (v.outcome = 'A') = (v.contender_a = c.id) then 1 else 0 end)::numeric
+      from battles.contenders c
+      join battles.judge_verdicts v on v.battle_id = b.id and v.judge_model_id = v_judge and c.id in (v.contender_a, v.contender_b)
+     where c.battle_id = b.id
+     group by c.id;
+  elsif b.judging_mode = 'rubric_score' then
+    -- The weights promised at publication, from the rule snapshot (0022_judging.sql).
+    return query select r.contender_id, r.score from battles.fn_rubric_scores(b.id, b.rule_snapshot #> '{rubric,criteria}') r;
+  elsif b.judging_mode = 'auto_score' then
+    return query select cs.contender_id, round(cs.score, 10)
+      from battles.challenge_scores cs where cs.battle_id = b.id;
   else
     perform ops.fail('judging_mode_not_supported', format('judging mode %s has no scorer yet', b.judging_mode), '0A000');
   end if;
@@ -1537,6 +2311,7 @@ CREATE FUNCTION battles.fn_publish_battle(p_battle_id uuid) RETURNS jsonb
 declare
   b battles.battles := battles.fn_lock_visible(p_battle_id);
   v_rubric jsonb;
+  v_judging jsonb;
   v_snapshot jsonb;
   v_sha text;
 begin
@@ -1547,6 +2322,8 @@ begin
     if b.voting_closes_at is not null and b.voting_closes_at <= now() then
       perform ops.fail('voting_window_past', 'the voting window has already closed; set a new one', '22023');
     end if;
+    -- Who judges, and the challenge's seed commitment (0022_judging.sql).
+    v_judging := battles.fn_frozen_judging_rules(b);
   end if;
   if b.rubric_id is not null then
     select jsonb_build_object('id', r.id, 'title', r.title, 'version', r.version,
@@ -1566,6 +2343,7 @@ begin
     'content_type', b.content_type,
     'invite_only', b.invite_code is not null,
     'task_prompt_sha256', encode(sha256(convert_to(b.task_prompt, 'UTF8')), 'hex'),
+    'judging', v_judging,
     'version', 1);
   v_sha := encode(sha256(convert_to(v_snapshot::text, 'UTF8')), 'hex');
   b := battles.fn_apply_transition(p_battle_id, 'publish', jsonb_build_object('rule_snapshot_sha256', v_sha));
@@ -1590,16 +2368,16 @@ declare
   v_summary jsonb;
 begin
   with scored as (
-    select c.id, c.slot, c.contender_status, coalesce(s.score, 0) as score,
+    select c.id, c.slot, c.contender_status, s.score,
            c.contender_status in ('withdrawn', 'disqualified', 'eliminated') as out_of_running
       from battles.contenders c
       left join battles.fn_judging_scores(b) s on s.contender_id = c.id
      where c.battle_id = b.id
   ), ranked as (
     select id, slot, score, out_of_running,
-           case when not out_of_running then rank() over (partition by out_of_running order by score desc)
+           case when not out_of_running then rank() over (partition by out_of_running order by score desc nulls last)
                 else (select count(*) from scored s2 where not s2.out_of_running)
-                     + rank() over (partition by out_of_running order by score desc) end as rank_position
+                     + rank() over (partition by out_of_running order by score desc nulls last) end as rank_position
       from scored
   )
   select jsonb_agg(jsonb_build_object('contender_id', id, 'slot', slot, 'score', score, 'rank', rank_position,
@@ -1611,7 +2389,7 @@ begin
    where a.battle_id = b.id and a.contender_id = (r ->> 'contender_id')::uuid;
 
   select count(*) into v_top from jsonb_array_elements(coalesce(v_ranked, '[]')) r
-   where (r ->> 'rank')::integer = 1 and not (r ->> 'out_of_running')::boolean;
+   where (r ->> 'rank')::integer = 1 and not (r ->> 'out_of_running')::boolean and r ->> 'score' is not null;
   if v_top = 1 then
     select (r ->> 'contender_id')::uuid into v_winner from jsonb_array_elements(v_ranked) r
      where (r ->> 'rank')::integer = 1 and not (r ->> 'out_of_running')::boolean;
@@ -1622,12 +2400,47 @@ begin
     'scores', coalesce(v_ranked, '[]'),
     'winner_contender_id', v_winner,
     'draw', v_winner is null,
-    'tie_rule', 'competition ranking by score; a shared first place is a draw with no winner; withdrawn and disqualified rank last',
-    'total_vote_count', b.total_vote_count);
+    'tie_rule', 'competition ranking by score; a shared first place is a draw with no winner; no score ranks after every score; withdrawn and disqualified rank last',
+    'total_vote_count', b.total_vote_count,
+    -- How the scores were reached, per mode, with what is needed to replay them (0023_battle_execution.sql).
+    'judging', battles.fn_judging_explanation(b));
   perform battles.fn_apply_transition(b.id, 'finalize', v_summary);
   update battles.battles set winner_contender_id = v_winner, finalized_at = now(), finalize_summary = v_summary
    where id = b.id;
+  perform reputation.fn_compute_elo_after_battle(b.id);  -- ELO in the same transaction (0017_reputation_elo.sql)
   return v_summary;
+end $$;
+
+--
+-- Name: fn_record_judge_vote(uuid, uuid, uuid, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_record_judge_vote(p_battle_id uuid, p_judge_model_id uuid, p_voted_contender_id uuid, p_rationale text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_voter uuid;
+  v_slot text;
+  v_id uuid := gen_random_uuid();
+begin
+  if not lensers.fn_is_system() then
+    perform ops.fail('forbidden', 'only the system records judge votes', '42501');
+  end if;
+  v_voter := battles.fn_judge_persona(p_judge_model_id);
+  if p_voted_contender_id is not null then
+    select slot into v_slot from battles.contenders where id = p_voted_contender_id and battle_id = p_battle_id;
+    if v_slot is null then
+      perform ops.fail('invalid_contender', 'that contender is not in this battle', '22023');
+    end if;
+  end if;
+  insert into battles.events (battle_id, event_type, actor_id, metadata)
+  values (p_battle_id, 'vote_cast', v_voter, jsonb_build_object('vote_id', v_id, 'judge_model_id', p_judge_model_id, 'is_ai_vote', true));
+  insert into battles.votes (id, battle_id, voter_lenser_id, principal_id, voted_contender_id, vote_value, is_draw, is_ai_vote, rationale)
+  values (v_id, p_battle_id, v_voter, null, p_voted_contender_id,
+    case when p_voted_contender_id is null then 'draw' when v_slot = 'A' then 'contender_a' when v_slot = 'B' then 'contender_b' end::battles.vote_value_enum,
+    p_voted_contender_id is null, true, left(p_rationale, 5000));
+  return v_id;
 end $$;
 
 --
@@ -1643,6 +2456,31 @@ CREATE FUNCTION battles.fn_results_visible(p_battle_id uuid) RETURNS boolean
      where b.id = p_battle_id
        and (b.status in ('closed', 'published') or (b.status = 'archived' and b.finalized_at is not null)
             or lensers.fn_is_operator()))
+$$;
+
+--
+-- Name: fn_rubric_scores(uuid, jsonb); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_rubric_scores(p_battle_id uuid, p_criteria jsonb) RETURNS TABLE(contender_id uuid, score numeric)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with criteria as (
+    select (c ->> 'id')::uuid as id, (c ->> 'weight')::numeric as weight
+      from jsonb_array_elements(coalesce(p_criteria, '[]')) c
+  ), per_scorer as (
+    select sc.contender_id, coalesce(sc.scorer_lenser_id, sc.scorer_model_id) as scorer,
+           sum(k.weight * case sc.result when 'pass' then 1 when 'partial' then 0.5 else 0 end)
+             filter (where sc.result <> 'skipped') as earned,
+           sum(k.weight) filter (where sc.result <> 'skipped') as possible
+      from battles.scorecards sc
+      join criteria k on k.id = sc.rubric_criterion_id
+     where sc.battle_id = p_battle_id and sc.kind = 'rubric'
+     group by sc.contender_id, coalesce(sc.scorer_lenser_id, sc.scorer_model_id)
+  )
+  select p.contender_id, round(avg(p.earned / p.possible) filter (where p.possible > 0), 10)
+    from per_scorer p group by p.contender_id
 $$;
 
 --
@@ -1667,6 +2505,24 @@ begin
 end $$;
 
 --
+-- Name: fn_rubrics_list(); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_rubrics_list() RETURNS TABLE(id uuid, title text, description text, is_public boolean, is_mine boolean, criteria jsonb)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select r.id, r.title, r.description, r.is_public, r.creator_lenser_id is not distinct from auth.uid(),
+         coalesce((select jsonb_agg(jsonb_build_object('id', c.id, 'ordinal', c.ordinal, 'title', c.title,
+                    'description', c.description, 'weight', c.weight) order by c.ordinal)
+                     from battles.rubric_criteria c where c.rubric_id = r.id), '[]')
+    from battles.rubrics r
+   where r.is_public or r.creator_lenser_id = auth.uid()
+   order by r.created_at desc
+   limit 200
+$$;
+
+--
 -- Name: fn_submit_vote(uuid, uuid, battles.vote_value_enum, boolean, text); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -1676,21 +2532,28 @@ CREATE FUNCTION battles.fn_submit_vote(p_battle_id uuid, p_voted_contender_id uu
     AS $$
 declare
   v_principal uuid := lensers.fn_require_principal();
-  v_acting uuid := lensers.fn_acting_profile_id();
+  v_acting uuid;
   b battles.battles;
   v_refusal record;
   v_slot text;
   v_value battles.vote_value_enum;
-  v_id uuid;
-  v_draw boolean := coalesce(p_is_draw, false) or p_vote_value = 'draw';
+  v_id uuid := gen_random_uuid();
+  v_inserted uuid;
+  -- coalesce: a vote naming only its contender (no vote_value) is not a draw, not null.
+  v_draw boolean := coalesce(p_is_draw, false) or coalesce(p_vote_value = 'draw', false);
 begin
+  -- Without an act_as claim the acting profile is the principal (fn_acting_profile_id would check
+  -- the principal a second time to say so).
+  v_acting := case when coalesce(auth.jwt() ->> 'act_as', '') = '' then v_principal else lensers.fn_acting_profile_id() end;
   -- No row lock here: the tally update at the end re-checks the status under the row lock
   -- (trg_votes_tally), so a vote racing the close of voting is refused there.
   select * into b from battles.battles where id = p_battle_id and deleted_at is null;
-  if not found or not battles.fn_can_view(p_battle_id) then
+  -- A live battle without an invite code is visible to everyone (the first case of fn_can_view);
+  -- only the others need the full check.
+  if not found or not ((b.status <> 'draft' and b.invite_code is null) or battles.fn_can_view(p_battle_id)) then
     perform ops.fail('not_found', 'battle not found', 'P0002');
   end if;
-  select * into v_refusal from battles.fn_vote_refusal(b, v_acting, v_principal);
+  v_refusal := battles.fn_vote_refusal(b, v_acting, v_principal);
   if v_refusal.code is not null then
     perform ops.fail(v_refusal.code, v_refusal.message,
       case v_refusal.code when 'already_voted' then '23505' when 'voter_ineligible' then '42501'
@@ -1719,16 +2582,19 @@ begin
     end if;
   end if;
 
-  insert into battles.votes (battle_id, voter_lenser_id, principal_id, voted_contender_id, vote_value, is_draw,
+  insert into battles.votes (id, battle_id, voter_lenser_id, principal_id, voted_contender_id, vote_value, is_draw,
     is_ai_vote, rationale)
-  values (b.id, v_acting, v_principal, case when v_draw then null else p_voted_contender_id end, v_value, v_draw,
+  values (v_id, b.id, v_acting, v_principal, case when v_draw then null else p_voted_contender_id end, v_value, v_draw,
     v_acting <> v_principal, nullif(btrim(p_rationale), ''))
   on conflict do nothing
-  returning id into v_id;
-  if v_id is null then
+  returning id into v_inserted;
+  if v_inserted is null then
     perform ops.fail('already_voted', 'you have already voted in this battle', '23505');
   end if;
-  perform battles.fn_log_event(b.id, 'vote_cast', jsonb_build_object('vote_id', v_id));
+  -- After the vote: its tally trigger already holds the battle row, so this insert's foreign-key
+  -- check finds the row locked by this transaction (see 0_votes_tally below).
+  insert into battles.events (battle_id, event_type, actor_id, metadata)
+  values (b.id, 'vote_cast', auth.uid(), jsonb_build_object('vote_id', v_id));
   return jsonb_build_object('vote_id', v_id, 'battle_id', b.id, 'vote_value', v_value,
     'total_vote_count', (select total_vote_count from battles.battles where id = b.id));
 end $$;
@@ -1737,7 +2603,7 @@ end $$;
 -- Name: fn_vote_refusal(battles.battles, uuid, uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
-CREATE FUNCTION battles.fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid) RETURNS TABLE(code text, message text)
+CREATE FUNCTION battles.fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid, OUT code text, OUT message text) RETURNS record
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -1745,29 +2611,88 @@ declare
   v_acting lensers.profiles;
   v_principal lensers.profiles;
 begin
-  select * into v_acting from lensers.profiles where id = p_acting;
-  select * into v_principal from lensers.profiles where id = p_principal;
+  -- One row, (null, null) when the caller may vote. A plain function, not a set-returning one:
+  -- fn_submit_vote evaluates it as an expression on every vote.
   if b.status <> 'voting' then
-    return query select 'voting_not_open', format('voting is not open (the battle is %s)', b.status);
+    code := 'voting_not_open'; message := format('voting is not open (the battle is %s)', b.status);
   elsif b.voting_opens_at is not null and now() < b.voting_opens_at then
-    return query select 'voting_not_open', format('voting opens at %s', b.voting_opens_at);
+    code := 'voting_not_open'; message := format('voting opens at %s', b.voting_opens_at);
   elsif b.voting_closes_at is not null and now() >= b.voting_closes_at then
-    return query select 'voting_closed', 'voting has closed';
+    code := 'voting_closed'; message := 'voting has closed';
   elsif exists (select 1 from battles.contender_entity_map m left join agents.ai_lensers l on l.id = m.ai_lenser_id
                  where m.battle_id = b.id
                    and (m.profile_id in (p_acting, p_principal) or l.profile_id = p_acting or l.owner_profile_id = p_principal)) then
-    return query select 'contender_cannot_vote', 'contenders cannot vote in their own battle';
-  elsif b.voter_eligibility = 'lenser_only' and v_principal.is_anonymous then
-    return query select 'voter_ineligible', 'only registered lensers may vote in this battle';
-  elsif b.voter_eligibility = 'verified_lenser' and (v_principal.is_anonymous or not v_acting.is_verified) then
-    return query select 'voter_ineligible', 'only verified lensers may vote in this battle';
-  elsif b.voter_eligibility = 'human_only' and v_acting.kind <> 'human' then
-    return query select 'voter_ineligible', 'only humans may vote in this battle';
-  elsif b.voter_eligibility = 'ai_only' and v_acting.kind <> 'ai' then
-    return query select 'voter_ineligible', 'only AI lensers may vote in this battle';
-  elsif exists (select 1 from battles.votes v where v.battle_id = b.id and (v.principal_id = p_principal or v.voter_lenser_id = p_acting)) then
-    return query select 'already_voted', 'you have already voted in this battle';
+    code := 'contender_cannot_vote'; message := 'contenders cannot vote in their own battle';
+  else
+    -- The profiles are read only for the eligibility rules that look at them (not for 'open').
+    if b.voter_eligibility <> 'open' then
+      select * into v_acting from lensers.profiles where id = p_acting;
+      select * into v_principal from lensers.profiles where id = p_principal;
+      if b.voter_eligibility = 'lenser_only' and v_principal.is_anonymous then
+        code := 'voter_ineligible'; message := 'only registered lensers may vote in this battle';
+      elsif b.voter_eligibility = 'verified_lenser' and (v_principal.is_anonymous or not v_acting.is_verified) then
+        code := 'voter_ineligible'; message := 'only verified lensers may vote in this battle';
+      elsif b.voter_eligibility = 'human_only' and v_acting.kind <> 'human' then
+        code := 'voter_ineligible'; message := 'only humans may vote in this battle';
+      elsif b.voter_eligibility = 'ai_only' and v_acting.kind <> 'ai' then
+        code := 'voter_ineligible'; message := 'only AI lensers may vote in this battle';
+      end if;
+    end if;
+    -- Two probes of the two unique indexes rather than one OR over both.
+    if code is null and (exists (select 1 from battles.votes v where v.battle_id = b.id and v.principal_id = p_principal)
+                         or exists (select 1 from battles.votes v where v.battle_id = b.id and v.voter_lenser_id = p_acting)) then
+      code := 'already_voted'; message := 'you have already voted in this battle';
+    end if;
   end if;
+end $$;
+
+--
+-- Name: trg_battle_jobs(); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.trg_battle_jobs() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  c record;
+  v_runs integer := 0;
+begin
+  if ops.is_migrating() then
+    return null;
+  end if;
+  if old.rule_snapshot is null and new.rule_snapshot is not null
+     and jsonb_typeof(new.rule_snapshot #> '{judging,challenge}') = 'object' then
+    perform execution.fn_enqueue('challenge_prepare', new.id, null, '{}', 'challenge_prepare:' || new.id);
+  end if;
+  if new.status is not distinct from old.status then
+    return null;
+  end if;
+  if old.status = 'executing' then
+    -- Moved on by hand (or cancelled): runs not yet started will not be needed.
+    update execution.jobs set status = 'cancelled', finished_at = now(), updated_at = now()
+     where battle_id = new.id and kind = 'contender_run' and status = 'queued';
+  end if;
+  if new.status = 'executing' then
+    for c in
+      select ct.id from battles.contenders ct
+       where ct.battle_id = new.id and ct.contender_type <> 'human' and ct.contender_status in ('active', 'accepted')
+         and not exists (select 1 from battles.submissions s where s.contender_id = ct.id and s.is_final and s.status = 'submitted')
+       order by ct.slot
+    loop
+      perform execution.fn_enqueue('contender_run', new.id, c.id, '{}', 'contender_run:' || c.id);
+      v_runs := v_runs + 1;
+    end loop;
+    if v_runs = 0 then
+      perform execution.fn_enqueue('advance', new.id);
+    end if;
+  elsif new.status = 'scoring' then
+    perform battles.fn_enqueue_judging(new);
+  elsif new.status in ('closed', 'published', 'archived') then
+    update execution.jobs set status = 'cancelled', finished_at = now(), updated_at = now()
+     where battle_id = new.id and status = 'queued';
+  end if;
+  return null;
 end $$;
 
 --
@@ -1793,11 +2718,11 @@ begin
   if old.rules_frozen_at is not null and new.rules_frozen_at is not null and (
        new.task_prompt, new.rubric_id, new.battle_type, new.voter_eligibility, new.max_contenders,
        new.handicap_config, new.contender_structure, new.judging_mode, new.task_source,
-       new.challenge_type, new.content_type, new.rule_snapshot_sha256, new.invite_code)
+       new.challenge_type, new.content_type, new.rule_snapshot, new.rule_snapshot_sha256, new.invite_code)
      is distinct from (
        old.task_prompt, old.rubric_id, old.battle_type, old.voter_eligibility, old.max_contenders,
        old.handicap_config, old.contender_structure, old.judging_mode, old.task_source,
-       old.challenge_type, old.content_type, old.rule_snapshot_sha256, old.invite_code) then
+       old.challenge_type, old.content_type, old.rule_snapshot, old.rule_snapshot_sha256, old.invite_code) then
     perform ops.fail('rules_frozen', 'the rules of a published battle cannot change', '55000');
   end if;
   if new.creator_lenser_id is distinct from old.creator_lenser_id or new.principal_id is distinct from old.principal_id
@@ -1822,6 +2747,22 @@ begin
 end $$;
 
 --
+-- Name: trg_submission_advance(); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.trg_submission_advance() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if not lensers.fn_is_system()
+     and exists (select 1 from battles.battles b where b.id = new.battle_id and b.status = 'executing') then
+    perform execution.fn_enqueue('advance', new.battle_id);
+  end if;
+  return null;
+end $$;
+
+--
 -- Name: trg_votes_tally(); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -1839,12 +2780,39 @@ begin
        set raw_vote_count = raw_vote_count + 1, weighted_vote_sum = weighted_vote_sum + new.weight, updated_at = now()
      where battle_id = new.battle_id and contender_id = new.voted_contender_id;
   end if;
+  -- System judges (ai_judge: no principal, is_ai_vote) vote while the battle is scoring
+  -- (battles.fn_record_judge_vote, 0022_judging.sql); everyone else only while it is voting.
   update battles.battles set total_vote_count = total_vote_count + 1
-   where id = new.battle_id and (status = 'voting' or ops.is_migrating());
+   where id = new.battle_id
+     and (status = 'voting' or ops.is_migrating() or (status = 'scoring' and new.is_ai_vote and new.principal_id is null));
   if not found then
     perform ops.fail('voting_closed', 'voting closed before this vote was counted', '55000');
   end if;
   return new;
+end $$;
+
+--
+-- Name: fn_enqueue(text, uuid, uuid, jsonb, text, integer); Type: FUNCTION; Schema: execution; Owner: -
+--
+
+CREATE FUNCTION execution.fn_enqueue(p_kind text, p_battle_id uuid, p_contender_id uuid DEFAULT NULL::uuid, p_payload jsonb DEFAULT '{}'::jsonb, p_dedupe_key text DEFAULT NULL::text, p_max_attempts integer DEFAULT NULL::integer) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare v_id bigint;
+begin
+  if p_kind = 'advance' then
+    insert into execution.jobs (kind, battle_id, max_attempts) values ('advance', p_battle_id, 5)
+    on conflict (battle_id) where kind = 'advance' and status = 'queued' do nothing
+    returning id into v_id;
+    return v_id;
+  end if;
+  insert into execution.jobs (kind, battle_id, contender_id, payload, dedupe_key, max_attempts)
+  values (p_kind, p_battle_id, p_contender_id, coalesce(p_payload, '{}'), p_dedupe_key,
+    coalesce(p_max_attempts, greatest(1, least(25, ops.setting_int('app.execution_max_attempts', 3)))))
+  on conflict (dedupe_key) where status in ('queued', 'running') do nothing
+  returning id into v_id;
+  return v_id;
 end $$;
 
 --
@@ -1898,6 +2866,38 @@ CREATE FUNCTION lensers.fn_is_system() RETURNS boolean
     AS $$ select coalesce(auth.role(), '') = 'service_role' $$;
 
 --
+-- Name: fn_lenser_get_profile(text); Type: FUNCTION; Schema: lensers; Owner: -
+--
+
+CREATE FUNCTION lensers.fn_lenser_get_profile(p_handle text) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'id', p.id, 'handle', p.handle, 'display_name', p.display_name, 'kind', p.kind, 'bio', p.bio,
+    'is_verified', p.is_verified, 'is_anonymous', p.is_anonymous, 'created_at', p.created_at,
+    'ai', (select jsonb_build_object('ai_lenser_id', l.id, 'agent_kind', l.agent_kind,
+                    'model', jsonb_build_object('id', m.id, 'display_name', m.display_name, 'provider', m.provider, 'model_id', m.model_id),
+                    'owner', (select jsonb_build_object('handle', o.handle, 'display_name', o.display_name)
+                                from lensers.profiles o where o.id = l.owner_profile_id))
+             from agents.ai_lensers l join ai.models m on m.id = l.model_id where l.profile_id = p.id),
+    'created_battles', coalesce((select jsonb_agg(x order by x.created_at desc) from (
+        select b.id, b.slug, b.title, b.status, b.judging_mode, b.total_vote_count, b.created_at
+          from battles.battles b where b.creator_lenser_id = p.id order by b.created_at desc limit 50) x), '[]'),
+    'contended_battles', coalesce((select jsonb_agg(x order by x.created_at desc) from (
+        select b.id, b.slug, b.title, b.status, b.created_at, c.slot, a.rank_position,
+               b.winner_contender_id = c.id as won
+          from battles.contender_entity_map m
+          join battles.contenders c on c.id = m.contender_id
+          join battles.battles b on b.id = c.battle_id
+          left join battles.vote_aggregates a on a.contender_id = c.id
+          left join agents.ai_lensers l on l.id = m.ai_lenser_id
+         where m.profile_id = p.id or l.profile_id = p.id
+         order by b.created_at desc limit 50) x), '[]'))
+  from lensers.profiles p where p.handle = p_handle
+$$;
+
+--
 -- Name: fn_require_principal(); Type: FUNCTION; Schema: lensers; Owner: -
 --
 
@@ -1914,6 +2914,127 @@ begin
     perform ops.fail('not_authenticated', 'no lenser profile for this identity', '28000');
   end if;
   return v;
+end $$;
+
+--
+-- Name: fn_set_verified(uuid, boolean); Type: FUNCTION; Schema: lensers; Owner: -
+--
+
+CREATE FUNCTION lensers.fn_set_verified(p_profile_id uuid, p_verified boolean DEFAULT true) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if not lensers.fn_is_operator() then
+    perform ops.fail('forbidden', 'only operators may verify lensers', '42501');
+  end if;
+  update lensers.profiles set is_verified = coalesce(p_verified, true), updated_at = now()
+   where id = p_profile_id and not is_anonymous;
+  if not found then
+    perform ops.fail('not_found', 'lenser not found', 'P0002');
+  end if;
+end $$;
+
+--
+-- Name: fn_check_params(jsonb); Type: FUNCTION; Schema: lenses; Owner: -
+--
+
+CREATE FUNCTION lenses.fn_check_params(p_params jsonb) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  p jsonb;
+  v_labels text[] := '{}';
+  v_label text;
+begin
+  if p_params is null then
+    return '[]';
+  end if;
+  if jsonb_typeof(p_params) <> 'array' or jsonb_array_length(p_params) > 100 then
+    perform ops.fail('invalid_input', 'params must be an array of at most 100 parameters', '22023');
+  end if;
+  for p in select value from jsonb_array_elements(p_params) loop
+    v_label := btrim(p ->> 'label');
+    if jsonb_typeof(p) <> 'object' or v_label is null or v_label !~ '^[^[:space:]\[\]]{1,100}$' then
+      perform ops.fail('invalid_input', format('parameter %s needs a label without spaces or brackets', coalesce(p::text, 'null')), '22023');
+    end if;
+    if v_label = any (v_labels) then
+      perform ops.fail('invalid_input', format('parameter %s is declared twice', v_label), '22023');
+    end if;
+    if p ? 'required' and jsonb_typeof(p -> 'required') <> 'boolean'
+       or p ? 'default' and jsonb_typeof(p -> 'default') not in ('string', 'null')
+       or p ? 'description' and jsonb_typeof(p -> 'description') not in ('string', 'null') then
+      perform ops.fail('invalid_input', format('parameter %s: required is a boolean, default and description are text', v_label), '22023');
+    end if;
+    v_labels := v_labels || v_label;
+  end loop;
+  return (select coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+             'label', btrim(value ->> 'label'),
+             'required', coalesce((value ->> 'required')::boolean, false),
+             'default', value ->> 'default',
+             'description', value ->> 'description')) order by ord), '[]')
+            from jsonb_array_elements(p_params) with ordinality as t(value, ord));
+end $_$;
+
+--
+-- Name: fn_lens_versions_create(uuid, text, jsonb, boolean); Type: FUNCTION; Schema: lenses; Owner: -
+--
+
+CREATE FUNCTION lenses.fn_lens_versions_create(p_lens_id uuid, p_template_body text, p_params jsonb DEFAULT '[]'::jsonb, p_publish boolean DEFAULT true) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_me uuid := lensers.fn_acting_profile_id();
+  v_lens lenses.lenses;
+  v_version integer;
+  v_id uuid;
+  v_params jsonb := lenses.fn_check_params(p_params);
+begin
+  select * into v_lens from lenses.lenses where id = p_lens_id for update;
+  if not found or not (v_lens.is_public or v_lens.owner_lenser_id = v_me) then
+    perform ops.fail('not_found', 'lens not found', 'P0002');
+  end if;
+  if v_lens.owner_lenser_id <> v_me then
+    perform ops.fail('forbidden', 'only the owner of a lens may add versions', '42501');
+  end if;
+  if coalesce(btrim(p_template_body), '') = '' then
+    perform ops.fail('invalid_input', 'a lens version needs a template body', '22023');
+  end if;
+  select coalesce(max(version), 0) + 1 into v_version from lenses.versions where lens_id = p_lens_id;
+  insert into lenses.versions (lens_id, version, template_body, params, status, published_at)
+  values (p_lens_id, v_version, p_template_body, v_params,
+    case when coalesce(p_publish, true) then 'published' else 'draft' end,
+    case when coalesce(p_publish, true) then now() end)
+  returning id into v_id;
+  update lenses.lenses set updated_at = now() where id = p_lens_id;
+  return jsonb_build_object('lens_id', p_lens_id, 'version_id', v_id, 'version', v_version,
+    'status', case when coalesce(p_publish, true) then 'published' else 'draft' end);
+end $$;
+
+--
+-- Name: fn_lenses_create(text, text, text, jsonb, text, boolean); Type: FUNCTION; Schema: lenses; Owner: -
+--
+
+CREATE FUNCTION lenses.fn_lenses_create(p_slug text, p_title text, p_template_body text, p_params jsonb DEFAULT '[]'::jsonb, p_description text DEFAULT NULL::text, p_is_public boolean DEFAULT true) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_me uuid := lensers.fn_acting_profile_id();
+  v_id uuid;
+begin
+  if (select is_anonymous from lensers.profiles where id = v_me) then
+    perform ops.fail('guest_not_allowed', 'guest accounts cannot create lenses; sign up first', '42501');
+  end if;
+  if exists (select 1 from lenses.lenses where slug = p_slug) then
+    perform ops.fail('slug_taken', format('the lens slug %s is taken', p_slug), '23505');
+  end if;
+  insert into lenses.lenses (owner_lenser_id, slug, title, description, is_public)
+  values (v_me, p_slug, btrim(p_title), p_description, coalesce(p_is_public, true))
+  returning id into v_id;
+  return lenses.fn_lens_versions_create(v_id, p_template_body, p_params, true);
 end $$;
 
 --
@@ -1983,6 +3104,433 @@ exception when invalid_text_representation then
 end $$;
 
 --
+-- Name: fn_battle_categories(text, text, text, text); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_battle_categories(p_judging_mode text, p_task_source text, p_challenge_type text, p_content_type text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select array_remove(array['overall', 'judging_mode:' || p_judging_mode, 'task_source:' || p_task_source,
+    'challenge_type:' || p_challenge_type, 'content_type:' || p_content_type], null)
+$$;
+
+--
+-- Name: fn_battle_placements(uuid); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_battle_placements(p_battle_id uuid) RETURNS TABLE(entity_kind text, entity_id uuid, rank_position integer)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select e.entity_kind, e.entity_id, min(e.rank_position)::integer
+    from reputation.v_contender_entities e
+   where e.battle_id = p_battle_id and e.contender_status <> 'withdrawn' and e.rank_position is not null
+     and (e.entity_kind = 'lenser'
+          or (select count(distinct e2.entity_id) from reputation.v_contender_entities e2
+               where e2.battle_id = p_battle_id and e2.entity_kind = 'model' and e2.contender_status <> 'withdrawn'
+                 and e2.rank_position is not null) >= 2)
+   group by e.entity_kind, e.entity_id
+$$;
+
+--
+-- Name: fn_compute_elo_after_battle(uuid); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_compute_elo_after_battle(p_battle_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles;
+  s record;
+  v_kind text;
+  v_id uuid;
+  v_ids uuid[];
+  v_ranks double precision[];
+  v_ratings double precision[];
+  v_games integer[];
+  v_rows integer := 0;
+  v_count integer;
+begin
+  select * into b from battles.battles where id = p_battle_id;
+  if not found then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  if b.finalized_at is null or b.cancelled_at is not null then
+    perform ops.fail('battle_not_final', format('only finalized battles are rated (this one is %s)', b.status), '55000');
+  end if;
+  if exists (select 1 from reputation.elo_battle_log l where l.battle_id = p_battle_id)
+     or exists (select 1 from reputation.battle_reversals r where r.battle_id = p_battle_id) then
+    return jsonb_build_object('battle_id', p_battle_id, 'rated', false, 'log_rows', 0);
+  end if;
+  select * into s from reputation.fn_elo_settings();
+  foreach v_kind in array array['lenser', 'model'] loop
+    select array_agg(p.entity_id order by p.entity_id), array_agg(p.rank_position::double precision order by p.entity_id)
+      into v_ids, v_ranks
+      from reputation.fn_battle_placements(p_battle_id) p where p.entity_kind = v_kind;
+    continue when coalesce(array_length(v_ids, 1), 0) < 2;
+    foreach v_id in array v_ids loop
+      perform reputation.fn_lock_entity(v_kind, v_id);
+    end loop;
+    select array_agg(coalesce(r.rating, s.start_rating) order by u.ord), array_agg(coalesce(r.games, 0) order by u.ord)
+      into v_ratings, v_games
+      from unnest(v_ids) with ordinality u (id, ord)
+      left join reputation.elo_ratings r on r.entity_kind = v_kind and r.entity_id = u.id;
+    insert into reputation.elo_battle_log (battle_id, entity_kind, entity_id, rating_before, rating_after, delta, k,
+      expected_score, outcome, opponents, formula_version, reason)
+    select p_battle_id, v_kind, x.entity_id, x.rating_before, x.rating_before + x.delta, x.delta, x.k,
+           x.expected_score, x.outcome, x.opponents, 'elo-pairwise-v1', 'battle'
+      from reputation.fn_elo_rate(v_ids, v_ranks, v_ratings, v_games, s.k, s.provisional_k, s.provisional_games) x;
+    get diagnostics v_count = row_count;
+    v_rows := v_rows + v_count;
+  end loop;
+  return jsonb_build_object('battle_id', p_battle_id, 'rated', v_rows > 0, 'log_rows', v_rows);
+end $$;
+
+--
+-- Name: fn_elo_history(text, uuid, integer); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer DEFAULT 1000) RETURNS TABLE(log_id bigint, battle_id uuid, reason text, rating_before double precision, rating_after double precision, delta double precision, k double precision, expected_score double precision, outcome double precision, opponents integer, formula_version text, reverses_log_id bigint, created_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select * from (
+    select l.id, l.battle_id, l.reason, l.rating_before, l.rating_after, l.delta, l.k, l.expected_score, l.outcome,
+           l.opponents, l.formula_version, l.reverses_log_id, l.created_at
+      from reputation.elo_battle_log l
+     where l.entity_kind = p_entity_kind and l.entity_id = p_entity_id
+     order by l.id desc
+     limit least(greatest(coalesce(p_limit, 1000), 1), 5000)) h
+  order by h.id
+$$;
+
+--
+-- Name: fn_elo_rate(uuid[], double precision[], double precision[], integer[], double precision, double precision, integer); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[], p_ratings double precision[], p_games integer[], p_k double precision, p_provisional_k double precision, p_provisional_games integer) RETURNS TABLE(entity_id uuid, rating_before double precision, k double precision, expected_score double precision, outcome double precision, delta double precision, opponents integer)
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  with p as (
+    select t.id, t.rnk, t.rating, t.games, t.ord
+      from unnest(p_ids, p_ranks, p_ratings, p_games) with ordinality as t (id, rnk, rating, games, ord)
+  ), n as (
+    select count(*)::integer - 1 as opponents from p
+  ), sums as (
+    select i.ord, i.id, i.rating, i.games,
+           sum(case when i.rnk < j.rnk then 1::double precision when i.rnk = j.rnk then 0.5::double precision
+                    else 0::double precision end) as score_sum,
+           sum(1::double precision / (1::double precision + exp(greatest(-700::double precision, least(700::double precision,
+               (j.rating - i.rating) * (ln(10::double precision) / 400::double precision)))))) as expected_sum
+      from p i join p j on j.ord <> i.ord
+     group by i.ord, i.id, i.rating, i.games
+  )
+  select s.id, s.rating, kk.k, s.expected_sum / n.opponents, s.score_sum / n.opponents,
+         kk.k * (s.score_sum / n.opponents - s.expected_sum / n.opponents), n.opponents
+    from sums s cross join n
+    cross join lateral (select case when s.games < p_provisional_games then p_provisional_k else p_k end as k) kk
+   order by s.ord
+$$;
+
+--
+-- Name: fn_elo_replay(double precision); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_elo_replay(p_start_rating double precision DEFAULT NULL::double precision) RETURNS TABLE(entity_kind text, entity_id uuid, rating double precision, games integer, consistent boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  r record;
+  v_start double precision := coalesce(p_start_rating, (reputation.fn_elo_settings()).start_rating);
+  v_kind text;
+  v_id uuid;
+begin
+  for r in select l.entity_kind, l.entity_id, l.rating_before, l.delta, l.reason
+             from reputation.elo_battle_log l order by l.entity_kind, l.entity_id, l.id loop
+    if v_id is null or r.entity_kind <> v_kind or r.entity_id <> v_id then
+      if v_id is not null then
+        return next;
+      end if;
+      v_kind := r.entity_kind;
+      v_id := r.entity_id;
+      entity_kind := v_kind;
+      entity_id := v_id;
+      rating := v_start;
+      games := 0;
+      consistent := true;
+    end if;
+    if r.rating_before <> rating then
+      consistent := false;
+    end if;
+    rating := rating + r.delta;
+    games := games + case r.reason when 'battle' then 1 else -1 end;
+  end loop;
+  if v_id is not null then
+    return next;
+  end if;
+end $$;
+
+--
+-- Name: fn_elo_settings(); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_elo_settings(OUT k double precision, OUT provisional_k double precision, OUT provisional_games integer, OUT start_rating double precision) RETURNS record
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  k := reputation.fn_setting_float('app.elo_k_factor', 32);
+  provisional_k := reputation.fn_setting_float('app.elo_provisional_k_factor', 64);
+  provisional_games := ops.setting_int('app.elo_provisional_games', 10);
+  start_rating := reputation.fn_setting_float('app.elo_start_rating', 1000);
+  if not (k > 0 and provisional_k > 0 and provisional_games >= 0 and start_rating = start_rating) then
+    perform ops.fail('invalid_setting', format('ELO settings out of range: k=%s provisional_k=%s provisional_games=%s start=%s',
+      k, provisional_k, provisional_games, start_rating), '22023');
+  end if;
+end $$;
+
+--
+-- Name: fn_leaderboard_coverage(text[]); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_leaderboard_coverage(p_categories text[] DEFAULT NULL::text[]) RETURNS TABLE(category text, entity_kind text, outcomes_count bigint, battles_count bigint, data_through timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select c.category, o.entity_kind, count(*), count(distinct o.battle_id), max(o.occurred_at)
+    from reputation.v_pairwise_outcomes o
+   cross join lateral unnest(reputation.fn_battle_categories(o.judging_mode, o.task_source, o.challenge_type,
+     o.content_type)) as c (category)
+   where p_categories is null or c.category = any (p_categories)
+   group by 1, 2
+$$;
+
+--
+-- Name: fn_leaderboard_excluded_votes(text[]); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_leaderboard_excluded_votes(p_categories text[] DEFAULT NULL::text[]) RETURNS TABLE(category text, excluded_votes bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select c.category, count(*)
+    from battles.vote_exclusions x
+    join battles.votes v on v.id = x.vote_id
+    join reputation.v_finished_battles f on f.id = v.battle_id and f.judging_mode = 'community_vote'
+   cross join lateral unnest(reputation.fn_battle_categories(f.judging_mode::text, f.task_source, f.challenge_type,
+     f.content_type)) as c (category)
+   where p_categories is null or c.category = any (p_categories)
+   group by 1
+$$;
+
+--
+-- Name: fn_leaderboard_get(text, text); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_leaderboard_get(p_category text, p_entity_kind text DEFAULT 'lenser'::text) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'id', s.id, 'category', s.category, 'entity_kind', s.entity_kind, 'method', s.method,
+    'computed_at', s.computed_at, 'outcomes_count', s.outcomes_count, 'excluded_votes', s.excluded_votes,
+    'data_through', s.data_through, 'params', s.params,
+    'rows', coalesce((
+      select jsonb_agg(r.value || jsonb_build_object(
+               'handle', coalesce(p.handle, m.model_id),
+               'display_name', coalesce(p.display_name, m.display_name),
+               'elo', e.rating, 'elo_games', e.games) order by r.ordinality)
+        from jsonb_array_elements(s.rows) with ordinality r
+        left join lensers.profiles p on s.entity_kind = 'lenser' and p.id = (r.value ->> 'entity_id')::uuid
+        left join ai.models m on s.entity_kind = 'model' and m.id = (r.value ->> 'entity_id')::uuid
+        left join reputation.elo_ratings e on e.entity_kind = s.entity_kind and e.entity_id = (r.value ->> 'entity_id')::uuid),
+      '[]'::jsonb))
+    from reputation.leaderboard_snapshots s
+   where s.category = p_category and s.entity_kind = p_entity_kind
+   order by s.computed_at desc, s.id desc
+   limit 1
+$$;
+
+--
+-- Name: fn_leaderboard_pair_counts(text[]); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_leaderboard_pair_counts(p_categories text[] DEFAULT NULL::text[]) RETURNS TABLE(category text, entity_kind text, first_id uuid, second_id uuid, first_wins bigint, second_wins bigint, ties bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select c.category, o.entity_kind, least(o.a_id, o.b_id), greatest(o.a_id, o.b_id),
+         count(*) filter (where (o.score_a = 1) = (o.a_id < o.b_id) and o.score_a <> 0.5),
+         count(*) filter (where (o.score_a = 1) <> (o.a_id < o.b_id) and o.score_a <> 0.5),
+         count(*) filter (where o.score_a = 0.5)
+    from reputation.v_pairwise_outcomes o
+   cross join lateral unnest(reputation.fn_battle_categories(o.judging_mode, o.task_source, o.challenge_type,
+     o.content_type)) as c (category)
+   where p_categories is null or c.category = any (p_categories)
+   group by 1, 2, 3, 4
+$$;
+
+--
+-- Name: fn_leaderboards_list(); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_leaderboards_list() RETURNS TABLE(category text, entity_kind text, computed_at timestamp with time zone, outcomes_count bigint, entities integer)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select distinct on (s.category, s.entity_kind) s.category, s.entity_kind, s.computed_at, s.outcomes_count,
+         jsonb_array_length(s.rows)
+    from reputation.leaderboard_snapshots s
+   order by s.category, s.entity_kind, s.computed_at desc, s.id desc
+$$;
+
+--
+-- Name: fn_lock_entity(text, uuid); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_lock_entity(p_kind text, p_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  select pg_advisory_xact_lock(71604430, hashtext(p_kind || ':' || p_id::text))
+$$;
+
+--
+-- Name: fn_reverse_elo_for_battle(uuid, text); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_reverse_elo_for_battle(p_battle_id uuid, p_reason text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_row record;
+  v_rows integer;
+begin
+  if not lensers.fn_is_operator() then
+    perform ops.fail('forbidden', 'only operators may reverse a battle''s ratings', '42501');
+  end if;
+  if coalesce(btrim(p_reason), '') = '' then
+    perform ops.fail('invalid_input', 'say why the battle is reversed', '22023');
+  end if;
+  perform 1 from battles.battles where id = p_battle_id for update;
+  if not found then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  insert into reputation.battle_reversals (battle_id, reason, reversed_by)
+  values (p_battle_id, btrim(p_reason), (select p.id from lensers.profiles p where p.id = auth.uid()))
+  on conflict (battle_id) do nothing;
+  if not found then
+    return jsonb_build_object('battle_id', p_battle_id, 'reversed', false, 'log_rows', 0);
+  end if;
+  for v_row in select l.entity_kind, l.entity_id from reputation.elo_battle_log l
+                where l.battle_id = p_battle_id and l.reason = 'battle' order by l.entity_kind, l.entity_id loop
+    perform reputation.fn_lock_entity(v_row.entity_kind, v_row.entity_id);
+  end loop;
+  insert into reputation.elo_battle_log (battle_id, entity_kind, entity_id, rating_before, rating_after, delta, k,
+    expected_score, outcome, opponents, formula_version, reason, reverses_log_id)
+  select l.battle_id, l.entity_kind, l.entity_id, r.rating, r.rating + (-l.delta), -l.delta, l.k,
+         l.expected_score, l.outcome, l.opponents, l.formula_version, 'reversal', l.id
+    from reputation.elo_battle_log l
+    join reputation.elo_ratings r on r.entity_kind = l.entity_kind and r.entity_id = l.entity_id
+   where l.battle_id = p_battle_id and l.reason = 'battle'
+     and not exists (select 1 from reputation.elo_battle_log x where x.reverses_log_id = l.id)
+   order by l.id;
+  get diagnostics v_rows = row_count;
+  return jsonb_build_object('battle_id', p_battle_id, 'reversed', true, 'log_rows', v_rows);
+end $$;
+
+--
+-- Name: fn_setting_float(text, double precision); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_setting_float(p_key text, p_default double precision) RETURNS double precision
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare v text := ops.setting(p_key);
+begin
+  if v is null then return p_default; end if;
+  return v::double precision;
+exception when invalid_text_representation then
+  return p_default;
+end $$;
+
+--
+-- Name: trg_elo_log_apply(); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.trg_elo_log_apply() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  cur reputation.elo_ratings;
+  orig reputation.elo_battle_log;
+  v_exists boolean;
+begin
+  select * into cur from reputation.elo_ratings
+   where entity_kind = new.entity_kind and entity_id = new.entity_id for update;
+  v_exists := found;
+  if v_exists and new.rating_before <> cur.rating then
+    perform ops.fail('elo_log_gap', format('log row for %s %s starts at %s but the rating is %s',
+      new.entity_kind, new.entity_id, new.rating_before, cur.rating), '55000');
+  elsif not v_exists and (new.reason <> 'battle' or new.rating_before <> (reputation.fn_elo_settings()).start_rating) then
+    perform ops.fail('elo_log_gap', format('first log row for %s %s must be a battle starting at the start rating',
+      new.entity_kind, new.entity_id), '55000');
+  end if;
+  if new.reason = 'reversal' then
+    select * into orig from reputation.elo_battle_log where id = new.reverses_log_id;
+    if orig.reason is distinct from 'battle' or orig.battle_id <> new.battle_id
+       or orig.entity_kind <> new.entity_kind or orig.entity_id <> new.entity_id or new.delta <> -orig.delta then
+      perform ops.fail('invalid_reversal', 'a reversal subtracts the delta of one battle row of the same battle and entity', '55000');
+    end if;
+  end if;
+  perform set_config('reputation.elo_log_id', new.id::text, true);
+  if v_exists then
+    update reputation.elo_ratings
+       set rating = new.rating_after, games = games + case new.reason when 'battle' then 1 else -1 end, updated_at = now()
+     where entity_kind = new.entity_kind and entity_id = new.entity_id;
+  else
+    insert into reputation.elo_ratings (entity_kind, entity_id, rating, games)
+    values (new.entity_kind, new.entity_id, new.rating_after, 1);
+  end if;
+  perform set_config('reputation.elo_log_id', '', true);
+  return null;
+end $$;
+
+--
+-- Name: trg_elo_ratings_guard(); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.trg_elo_ratings_guard() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_flag text := coalesce(current_setting('reputation.elo_log_id', true), '');
+  l reputation.elo_battle_log;
+begin
+  if ops.is_migrating() then
+    return case when tg_op = 'DELETE' then old else new end;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and v_flag ~ '^[0-9]{1,18}$' and pg_trigger_depth() > 1 then
+    select * into l from reputation.elo_battle_log where id = v_flag::bigint;
+    if found and l.entity_kind = new.entity_kind and l.entity_id = new.entity_id and l.rating_after = new.rating
+       and (tg_op = 'INSERT' or (old.entity_kind = new.entity_kind and old.entity_id = new.entity_id)) then
+      return new;
+    end if;
+  end if;
+  perform ops.fail('elo_log_required',
+    'ELO ratings change only by inserting a row into reputation.elo_battle_log', '55000');
+  return null;
+end $_$;
+
+--
 -- Name: ai_lensers; Type: TABLE; Schema: agents; Owner: -
 --
 
@@ -2034,6 +3582,54 @@ CREATE TABLE battles.axes_combinations (
 );
 
 --
+-- Name: challenge_instances; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.challenge_instances (
+    battle_id uuid NOT NULL,
+    challenge_type text NOT NULL,
+    options jsonb DEFAULT '{}'::jsonb NOT NULL,
+    seed_sha256 text NOT NULL,
+    prompt text NOT NULL,
+    prompt_sha256 text NOT NULL,
+    answer_key jsonb NOT NULL,
+    generated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT challenge_instances_prompt_sha CHECK ((prompt_sha256 = encode(sha256(convert_to(prompt, 'UTF8'::name)), 'hex'::text)))
+);
+
+--
+-- Name: challenge_scores; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.challenge_scores (
+    battle_id uuid NOT NULL,
+    contender_id uuid NOT NULL,
+    submission_id uuid NOT NULL,
+    challenge_type text NOT NULL,
+    score numeric(12,10) NOT NULL,
+    details jsonb NOT NULL,
+    job_id bigint,
+    scored_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT challenge_scores_range CHECK (((score >= (0)::numeric) AND (score <= (1)::numeric)))
+);
+
+--
+-- Name: challenge_secrets; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.challenge_secrets (
+    battle_id uuid NOT NULL,
+    seed text NOT NULL,
+    seed_sha256 text NOT NULL,
+    chosen_by text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT challenge_secrets_chosen_by CHECK ((chosen_by = ANY (ARRAY['random'::text, 'creator'::text]))),
+    CONSTRAINT challenge_secrets_seed_length CHECK (((length(seed) >= 1) AND (length(seed) <= 200))),
+    CONSTRAINT challenge_secrets_sha_matches CHECK ((seed_sha256 = encode(sha256(convert_to(seed, 'UTF8'::name)), 'hex'::text))),
+    CONSTRAINT challenge_secrets_sha_shape CHECK ((seed_sha256 ~ '^[0-9a-f]{64}$'::text))
+);
+
+--
 -- Name: comments; Type: TABLE; Schema: battles; Owner: -
 --
 
@@ -2042,9 +3638,10 @@ CREATE TABLE battles.comments (
     battle_id uuid NOT NULL,
     author_lenser_id uuid NOT NULL,
     body text NOT NULL,
-    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    created_at timestamp with time zone DEFAULT date_trunc('milliseconds'::text, clock_timestamp()) NOT NULL,
     deleted_at timestamp with time zone,
-    CONSTRAINT comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 5000)))
+    CONSTRAINT comments_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 5000))),
+    CONSTRAINT comments_created_at_ms CHECK ((created_at = date_trunc('milliseconds'::text, created_at)))
 );
 
 --
@@ -2073,7 +3670,21 @@ CREATE TABLE battles.events (
     actor_id uuid,
     metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
     created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    seq bigint NOT NULL,
     CONSTRAINT events_event_type_check CHECK ((event_type = ANY (ARRAY['status_change'::text, 'contender_joined'::text, 'submission_received'::text, 'vote_cast'::text, 'finalized'::text, 'published'::text, 'archived'::text, 'invitation_sent'::text, 'invitation_accepted'::text, 'adapter_connected'::text, 'contender_withdrawn'::text, 'voting_opened'::text, 'voting_closed'::text, 'scoring_started'::text, 'battle_cancelled'::text, 'funding_allocated'::text, 'cost_recorded'::text, 'run_started'::text, 'run_completed'::text, 'run_failed'::text])))
+);
+
+--
+-- Name: events_seq_seq; Type: SEQUENCE; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.events ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME battles.events_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 --
@@ -2087,8 +3698,9 @@ CREATE TABLE battles.global_messages (
     sender_handle text NOT NULL,
     sender_role text NOT NULL,
     body text NOT NULL,
-    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    created_at timestamp with time zone DEFAULT date_trunc('milliseconds'::text, clock_timestamp()) NOT NULL,
     CONSTRAINT global_messages_body_check CHECK (((length(btrim(body)) >= 1) AND (length(btrim(body)) <= 2000))),
+    CONSTRAINT global_messages_created_at_ms CHECK ((created_at = date_trunc('milliseconds'::text, created_at))),
     CONSTRAINT global_messages_sender_role_check CHECK ((sender_role = ANY (ARRAY['creator'::text, 'contender'::text, 'operator'::text, 'spectator'::text])))
 );
 
@@ -2108,6 +3720,69 @@ CREATE TABLE battles.invitations (
     expires_at timestamp with time zone DEFAULT (now() + '14 days'::interval) NOT NULL,
     accepted_at timestamp with time zone,
     CONSTRAINT invitations_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text))
+);
+
+--
+-- Name: judge_personas; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.judge_personas (
+    model_id uuid NOT NULL,
+    profile_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: judge_verdicts; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.judge_verdicts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    battle_id uuid NOT NULL,
+    judge_model_id uuid NOT NULL,
+    contender_a uuid NOT NULL,
+    contender_b uuid NOT NULL,
+    first_winner text NOT NULL,
+    swapped_winner text NOT NULL,
+    outcome text NOT NULL,
+    agreed boolean NOT NULL,
+    first_run_id uuid,
+    swapped_run_id uuid,
+    verdicts jsonb NOT NULL,
+    job_id bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT judge_verdicts_distinct CHECK ((contender_a <> contender_b)),
+    CONSTRAINT judge_verdicts_first_winner CHECK ((first_winner = ANY (ARRAY['A'::text, 'B'::text, 'draw'::text]))),
+    CONSTRAINT judge_verdicts_outcome CHECK ((outcome = ANY (ARRAY['A'::text, 'B'::text, 'draw'::text]))),
+    CONSTRAINT judge_verdicts_outcome_rule CHECK (((agreed = (first_winner = swapped_winner)) AND (outcome =
+CASE
+    WHEN agreed THEN first_winner
+    ELSE 'draw'::text
+END))),
+    CONSTRAINT judge_verdicts_swapped_winner CHECK ((swapped_winner = ANY (ARRAY['A'::text, 'B'::text, 'draw'::text])))
+);
+
+--
+-- Name: judges; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.judges (
+    battle_id uuid NOT NULL,
+    profile_id uuid NOT NULL,
+    named_by uuid NOT NULL,
+    named_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+--
+-- Name: judging_settings; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.judging_settings (
+    battle_id uuid NOT NULL,
+    judge_model_id uuid,
+    challenge_options jsonb DEFAULT '{}'::jsonb NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT judging_settings_options_object CHECK ((jsonb_typeof(challenge_options) = 'object'::text))
 );
 
 --
@@ -2155,7 +3830,14 @@ CREATE TABLE battles.scorecards (
     scorer_model_id uuid,
     scorer_lenser_id uuid,
     explanation text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    kind text DEFAULT 'rubric'::text NOT NULL,
+    verdict_id uuid,
+    run_id uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT scorecards_has_scorer CHECK (((scorer_model_id IS NOT NULL) OR (scorer_lenser_id IS NOT NULL))),
+    CONSTRAINT scorecards_kind_known CHECK ((kind = ANY (ARRAY['rubric'::text, 'pairwise'::text]))),
+    CONSTRAINT scorecards_pairwise_has_verdict CHECK (((kind = 'pairwise'::text) = (verdict_id IS NOT NULL)))
 );
 
 --
@@ -2198,6 +3880,66 @@ CREATE TABLE battles.transition_rules (
 );
 
 --
+-- Name: vote_exclusions; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.vote_exclusions (
+    vote_id uuid NOT NULL,
+    excluded_by uuid,
+    reason text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT vote_exclusions_reason_check CHECK (((length(btrim(reason)) >= 1) AND (length(btrim(reason)) <= 2000)))
+);
+
+--
+-- Name: jobs; Type: TABLE; Schema: execution; Owner: -
+--
+
+CREATE TABLE execution.jobs (
+    id bigint NOT NULL,
+    kind text NOT NULL,
+    battle_id uuid NOT NULL,
+    contender_id uuid,
+    payload jsonb DEFAULT '{}'::jsonb NOT NULL,
+    dedupe_key text,
+    status text DEFAULT 'queued'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    max_attempts integer DEFAULT 3 NOT NULL,
+    run_at timestamp with time zone DEFAULT now() NOT NULL,
+    lease_until timestamp with time zone,
+    locked_by text,
+    last_error_code text,
+    last_error_message text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    finished_at timestamp with time zone,
+    CONSTRAINT jobs_attempts_nonnegative CHECK ((attempts >= 0)),
+    CONSTRAINT jobs_attempts_within_max CHECK ((attempts <= max_attempts)),
+    CONSTRAINT jobs_error_code_shape CHECK ((last_error_code ~ '^[a-z][a-z0-9_]{1,63}$'::text)),
+    CONSTRAINT jobs_error_message_length CHECK ((length(last_error_message) <= 2000)),
+    CONSTRAINT jobs_finished_when_final CHECK (((status = ANY (ARRAY['succeeded'::text, 'failed'::text, 'dead'::text, 'cancelled'::text])) = (finished_at IS NOT NULL))),
+    CONSTRAINT jobs_kind_known CHECK ((kind = ANY (ARRAY['contender_run'::text, 'challenge_prepare'::text, 'judge_pair'::text, 'judge_rubric'::text, 'auto_score'::text, 'advance'::text]))),
+    CONSTRAINT jobs_locked_by_length CHECK ((length(locked_by) <= 200)),
+    CONSTRAINT jobs_max_attempts_range CHECK (((max_attempts >= 1) AND (max_attempts <= 25))),
+    CONSTRAINT jobs_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
+    CONSTRAINT jobs_running_is_leased CHECK (((status = 'running'::text) = ((lease_until IS NOT NULL) AND (locked_by IS NOT NULL)))),
+    CONSTRAINT jobs_status_known CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'succeeded'::text, 'failed'::text, 'dead'::text, 'cancelled'::text])))
+);
+
+--
+-- Name: jobs_id_seq; Type: SEQUENCE; Schema: execution; Owner: -
+--
+
+ALTER TABLE execution.jobs ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME execution.jobs_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: runners; Type: TABLE; Schema: execution; Owner: -
 --
 
@@ -2232,10 +3974,24 @@ CREATE TABLE execution.runs (
     started_at timestamp with time zone,
     finished_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    job_id bigint,
+    attempt integer,
+    purpose text DEFAULT 'contender'::text NOT NULL,
+    error_message text,
+    params jsonb DEFAULT '{}'::jsonb NOT NULL,
+    render_report jsonb,
+    stop_reason text,
+    provider_attempts integer,
+    CONSTRAINT runs_attempt_positive CHECK ((attempt >= 1)),
     CONSTRAINT runs_cost_usd_check CHECK ((cost_usd >= (0)::numeric)),
+    CONSTRAINT runs_error_message_length CHECK ((length(error_message) <= 2000)),
+    CONSTRAINT runs_final_is_finished CHECK (((status = ANY (ARRAY['queued'::text, 'running'::text])) OR (finished_at IS NOT NULL))),
     CONSTRAINT runs_input_tokens_check CHECK ((input_tokens >= 0)),
     CONSTRAINT runs_latency_ms_check CHECK ((latency_ms >= 0)),
     CONSTRAINT runs_output_tokens_check CHECK ((output_tokens >= 0)),
+    CONSTRAINT runs_params_object CHECK ((jsonb_typeof(params) = 'object'::text)),
+    CONSTRAINT runs_provider_attempts_nonnegative CHECK ((provider_attempts >= 0)),
+    CONSTRAINT runs_purpose_known CHECK ((purpose = ANY (ARRAY['contender'::text, 'judge_pair'::text, 'judge_rubric'::text]))),
     CONSTRAINT runs_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'succeeded'::text, 'failed'::text, 'dead'::text])))
 );
 
@@ -2326,6 +4082,195 @@ CREATE TABLE ops.settings (
 );
 
 --
+-- Name: battle_reversals; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.battle_reversals (
+    battle_id uuid NOT NULL,
+    reason text NOT NULL,
+    reversed_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT battle_reversals_reason_check CHECK (((length(btrim(reason)) >= 1) AND (length(btrim(reason)) <= 2000)))
+);
+
+--
+-- Name: elo_battle_log; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.elo_battle_log (
+    id bigint NOT NULL,
+    battle_id uuid NOT NULL,
+    entity_kind text NOT NULL,
+    entity_id uuid NOT NULL,
+    rating_before double precision NOT NULL,
+    rating_after double precision NOT NULL,
+    delta double precision NOT NULL,
+    k double precision NOT NULL,
+    expected_score double precision NOT NULL,
+    outcome double precision NOT NULL,
+    opponents integer NOT NULL,
+    formula_version text NOT NULL,
+    reason text NOT NULL,
+    reverses_log_id bigint,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT elo_battle_log_entity_kind_check CHECK ((entity_kind = ANY (ARRAY['lenser'::text, 'model'::text]))),
+    CONSTRAINT elo_battle_log_expected_score_check CHECK (((expected_score >= (0)::double precision) AND (expected_score <= (1)::double precision))),
+    CONSTRAINT elo_battle_log_k_check CHECK ((k > (0)::double precision)),
+    CONSTRAINT elo_battle_log_opponents_check CHECK ((opponents >= 1)),
+    CONSTRAINT elo_battle_log_outcome_check CHECK (((outcome >= (0)::double precision) AND (outcome <= (1)::double precision))),
+    CONSTRAINT elo_battle_log_reason_check CHECK ((reason = ANY (ARRAY['battle'::text, 'reversal'::text]))),
+    CONSTRAINT elo_log_after_is_before_plus_delta CHECK ((rating_after = (rating_before + delta))),
+    CONSTRAINT elo_log_reversal_names_row CHECK (((reason = 'reversal'::text) = (reverses_log_id IS NOT NULL)))
+);
+
+--
+-- Name: elo_battle_log_id_seq; Type: SEQUENCE; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.elo_battle_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME reputation.elo_battle_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: elo_ratings; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.elo_ratings (
+    entity_kind text NOT NULL,
+    entity_id uuid NOT NULL,
+    rating double precision NOT NULL,
+    games integer NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT elo_ratings_entity_kind_check CHECK ((entity_kind = ANY (ARRAY['lenser'::text, 'model'::text]))),
+    CONSTRAINT elo_ratings_games_check CHECK ((games >= 0))
+);
+
+--
+-- Name: leaderboard_snapshots; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.leaderboard_snapshots (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    category text NOT NULL,
+    entity_kind text NOT NULL,
+    method text NOT NULL,
+    computed_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    outcomes_count bigint NOT NULL,
+    excluded_votes bigint NOT NULL,
+    data_through timestamp with time zone,
+    params jsonb NOT NULL,
+    inputs_sha256 text NOT NULL,
+    rows jsonb NOT NULL,
+    CONSTRAINT leaderboard_snapshots_category_check CHECK ((category ~ '^(overall|(judging_mode|task_source|challenge_type|content_type):[a-z0-9_]{1,64})$'::text)),
+    CONSTRAINT leaderboard_snapshots_entity_kind_check CHECK ((entity_kind = ANY (ARRAY['lenser'::text, 'model'::text]))),
+    CONSTRAINT leaderboard_snapshots_excluded_votes_check CHECK ((excluded_votes >= 0)),
+    CONSTRAINT leaderboard_snapshots_inputs_sha256_check CHECK ((inputs_sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT leaderboard_snapshots_method_check CHECK ((method = 'bradley_terry'::text)),
+    CONSTRAINT leaderboard_snapshots_outcomes_count_check CHECK ((outcomes_count >= 0)),
+    CONSTRAINT leaderboard_snapshots_params_check CHECK ((jsonb_typeof(params) = 'object'::text)),
+    CONSTRAINT leaderboard_snapshots_rows_check CHECK ((jsonb_typeof(rows) = 'array'::text))
+);
+
+--
+-- Name: v_contender_entities; Type: VIEW; Schema: reputation; Owner: -
+--
+
+CREATE VIEW reputation.v_contender_entities AS
+ SELECT c.battle_id,
+    c.id AS contender_id,
+    c.contender_status,
+    a.rank_position,
+    'lenser'::text AS entity_kind,
+    COALESCE(m.profile_id, l.profile_id) AS entity_id
+   FROM (((battles.contenders c
+     JOIN battles.contender_entity_map m ON ((m.contender_id = c.id)))
+     LEFT JOIN agents.ai_lensers l ON ((l.id = m.ai_lenser_id)))
+     LEFT JOIN battles.vote_aggregates a ON (((a.battle_id = c.battle_id) AND (a.contender_id = c.id))))
+  WHERE (COALESCE(m.profile_id, l.profile_id) IS NOT NULL)
+UNION ALL
+ SELECT c.battle_id,
+    c.id AS contender_id,
+    c.contender_status,
+    a.rank_position,
+    'model'::text AS entity_kind,
+    COALESCE(s.model_id, l.model_id) AS entity_id
+   FROM ((((battles.contenders c
+     JOIN battles.contender_entity_map m ON ((m.contender_id = c.id)))
+     JOIN agents.ai_lensers l ON ((l.id = m.ai_lenser_id)))
+     LEFT JOIN battles.submissions s ON (((s.contender_id = c.id) AND s.is_final)))
+     LEFT JOIN battles.vote_aggregates a ON (((a.battle_id = c.battle_id) AND (a.contender_id = c.id))));
+
+--
+-- Name: v_finished_battles; Type: VIEW; Schema: reputation; Owner: -
+--
+
+CREATE VIEW reputation.v_finished_battles AS
+ SELECT b.id,
+    b.judging_mode,
+    b.task_source,
+    b.challenge_type,
+    b.content_type,
+    b.finalized_at
+   FROM battles.battles b
+  WHERE ((b.finalized_at IS NOT NULL) AND (b.cancelled_at IS NULL) AND (b.deleted_at IS NULL) AND (NOT (EXISTS ( SELECT 1
+           FROM reputation.battle_reversals r
+          WHERE (r.battle_id = b.id)))));
+
+--
+-- Name: v_pairwise_outcomes; Type: VIEW; Schema: reputation; Owner: -
+--
+
+CREATE VIEW reputation.v_pairwise_outcomes AS
+ SELECT 'vote'::text AS source,
+    f.id AS battle_id,
+    v.id AS vote_id,
+    v.created_at AS occurred_at,
+    (f.judging_mode)::text AS judging_mode,
+    f.task_source,
+    f.challenge_type,
+    f.content_type,
+    w.entity_kind,
+    w.entity_id AS a_id,
+    o.entity_id AS b_id,
+        CASE
+            WHEN v.is_draw THEN (0.5)::double precision
+            ELSE (1)::double precision
+        END AS score_a
+   FROM (((reputation.v_finished_battles f
+     JOIN battles.votes v ON ((v.battle_id = f.id)))
+     JOIN reputation.v_contender_entities w ON (((w.battle_id = f.id) AND (w.contender_status = ANY (ARRAY['active'::text, 'accepted'::text])) AND (v.is_draw OR (w.contender_id = v.voted_contender_id)))))
+     JOIN reputation.v_contender_entities o ON (((o.battle_id = f.id) AND (o.contender_status = ANY (ARRAY['active'::text, 'accepted'::text])) AND (o.entity_kind = w.entity_kind) AND (o.contender_id <> w.contender_id) AND (o.entity_id <> w.entity_id) AND ((NOT v.is_draw) OR (w.contender_id < o.contender_id)))))
+  WHERE ((f.judging_mode = 'community_vote'::battles.judging_mode_enum) AND (NOT (EXISTS ( SELECT 1
+           FROM battles.vote_exclusions x
+          WHERE (x.vote_id = v.id)))))
+UNION ALL
+ SELECT 'rank'::text AS source,
+    f.id AS battle_id,
+    NULL::uuid AS vote_id,
+    f.finalized_at AS occurred_at,
+    (f.judging_mode)::text AS judging_mode,
+    f.task_source,
+    f.challenge_type,
+    f.content_type,
+    w.entity_kind,
+    w.entity_id AS a_id,
+    o.entity_id AS b_id,
+        CASE
+            WHEN (w.rank_position < o.rank_position) THEN (1)::double precision
+            WHEN (w.rank_position = o.rank_position) THEN (0.5)::double precision
+            ELSE (0)::double precision
+        END AS score_a
+   FROM ((reputation.v_finished_battles f
+     JOIN reputation.v_contender_entities w ON (((w.battle_id = f.id) AND (w.contender_status <> 'withdrawn'::text) AND (w.rank_position IS NOT NULL))))
+     JOIN reputation.v_contender_entities o ON (((o.battle_id = f.id) AND (o.contender_status <> 'withdrawn'::text) AND (o.rank_position IS NOT NULL) AND (o.entity_kind = w.entity_kind) AND (w.contender_id < o.contender_id) AND (o.entity_id <> w.entity_id))))
+  WHERE (f.judging_mode <> 'community_vote'::battles.judging_mode_enum);
+
+--
 -- Name: workflows; Type: TABLE; Schema: workflows; Owner: -
 --
 
@@ -2400,6 +4345,27 @@ ALTER TABLE ONLY battles.battles
 
 ALTER TABLE ONLY battles.battles
     ADD CONSTRAINT battles_slug_key UNIQUE (slug);
+
+--
+-- Name: challenge_instances challenge_instances_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.challenge_instances
+    ADD CONSTRAINT challenge_instances_pkey PRIMARY KEY (battle_id);
+
+--
+-- Name: challenge_scores challenge_scores_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.challenge_scores
+    ADD CONSTRAINT challenge_scores_pkey PRIMARY KEY (battle_id, contender_id);
+
+--
+-- Name: challenge_secrets challenge_secrets_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.challenge_secrets
+    ADD CONSTRAINT challenge_secrets_pkey PRIMARY KEY (battle_id);
 
 --
 -- Name: comments comments_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
@@ -2500,6 +4466,48 @@ ALTER TABLE ONLY battles.invitations
     ADD CONSTRAINT invitations_token_hash_key UNIQUE (token_hash);
 
 --
+-- Name: judge_personas judge_personas_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_personas
+    ADD CONSTRAINT judge_personas_pkey PRIMARY KEY (model_id);
+
+--
+-- Name: judge_personas judge_personas_profile_id_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_personas
+    ADD CONSTRAINT judge_personas_profile_id_key UNIQUE (profile_id);
+
+--
+-- Name: judge_verdicts judge_verdicts_battle_id_judge_model_id_contender_a_contend_key; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_verdicts
+    ADD CONSTRAINT judge_verdicts_battle_id_judge_model_id_contender_a_contend_key UNIQUE (battle_id, judge_model_id, contender_a, contender_b);
+
+--
+-- Name: judge_verdicts judge_verdicts_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_verdicts
+    ADD CONSTRAINT judge_verdicts_pkey PRIMARY KEY (id);
+
+--
+-- Name: judges judges_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judges
+    ADD CONSTRAINT judges_pkey PRIMARY KEY (battle_id, profile_id);
+
+--
+-- Name: judging_settings judging_settings_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judging_settings
+    ADD CONSTRAINT judging_settings_pkey PRIMARY KEY (battle_id);
+
+--
 -- Name: rubric_criteria rubric_criteria_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
 --
 
@@ -2556,6 +4564,13 @@ ALTER TABLE ONLY battles.vote_aggregates
     ADD CONSTRAINT vote_aggregates_pkey PRIMARY KEY (battle_id, contender_id);
 
 --
+-- Name: vote_exclusions vote_exclusions_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.vote_exclusions
+    ADD CONSTRAINT vote_exclusions_pkey PRIMARY KEY (vote_id);
+
+--
 -- Name: votes votes_battle_id_principal_id_key; Type: CONSTRAINT; Schema: battles; Owner: -
 --
 
@@ -2575,6 +4590,13 @@ ALTER TABLE ONLY battles.votes
 
 ALTER TABLE ONLY battles.votes
     ADD CONSTRAINT votes_pkey PRIMARY KEY (id);
+
+--
+-- Name: jobs jobs_pkey; Type: CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.jobs
+    ADD CONSTRAINT jobs_pkey PRIMARY KEY (id);
 
 --
 -- Name: runners runners_name_key; Type: CONSTRAINT; Schema: execution; Owner: -
@@ -2675,6 +4697,34 @@ ALTER TABLE ONLY ops.settings
     ADD CONSTRAINT settings_pkey PRIMARY KEY (key);
 
 --
+-- Name: battle_reversals battle_reversals_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.battle_reversals
+    ADD CONSTRAINT battle_reversals_pkey PRIMARY KEY (battle_id);
+
+--
+-- Name: elo_battle_log elo_battle_log_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.elo_battle_log
+    ADD CONSTRAINT elo_battle_log_pkey PRIMARY KEY (id);
+
+--
+-- Name: elo_ratings elo_ratings_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.elo_ratings
+    ADD CONSTRAINT elo_ratings_pkey PRIMARY KEY (entity_kind, entity_id);
+
+--
+-- Name: leaderboard_snapshots leaderboard_snapshots_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.leaderboard_snapshots
+    ADD CONSTRAINT leaderboard_snapshots_pkey PRIMARY KEY (id);
+
+--
 -- Name: workflows workflows_pkey; Type: CONSTRAINT; Schema: workflows; Owner: -
 --
 
@@ -2709,7 +4759,7 @@ CREATE INDEX comments_keyset_idx ON battles.comments USING btree (battle_id, cre
 -- Name: events_battle_idx; Type: INDEX; Schema: battles; Owner: -
 --
 
-CREATE INDEX events_battle_idx ON battles.events USING btree (battle_id, created_at);
+CREATE INDEX events_battle_idx ON battles.events USING btree (battle_id, seq);
 
 --
 -- Name: global_messages_keyset_idx; Type: INDEX; Schema: battles; Owner: -
@@ -2730,6 +4780,18 @@ CREATE UNIQUE INDEX invitations_battle_email_key ON battles.invitations USING bt
 CREATE INDEX scorecards_battle_idx ON battles.scorecards USING btree (battle_id);
 
 --
+-- Name: scorecards_rubric_by_lenser; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE UNIQUE INDEX scorecards_rubric_by_lenser ON battles.scorecards USING btree (contender_id, rubric_criterion_id, scorer_lenser_id) WHERE ((kind = 'rubric'::text) AND (scorer_lenser_id IS NOT NULL));
+
+--
+-- Name: scorecards_rubric_by_model; Type: INDEX; Schema: battles; Owner: -
+--
+
+CREATE UNIQUE INDEX scorecards_rubric_by_model ON battles.scorecards USING btree (contender_id, rubric_criterion_id, scorer_model_id) WHERE ((kind = 'rubric'::text) AND (scorer_lenser_id IS NULL));
+
+--
 -- Name: submissions_battle_idx; Type: INDEX; Schema: battles; Owner: -
 --
 
@@ -2742,10 +4804,46 @@ CREATE INDEX submissions_battle_idx ON battles.submissions USING btree (battle_i
 CREATE UNIQUE INDEX submissions_one_final ON battles.submissions USING btree (contender_id) WHERE is_final;
 
 --
+-- Name: jobs_advance_queued; Type: INDEX; Schema: execution; Owner: -
+--
+
+CREATE UNIQUE INDEX jobs_advance_queued ON execution.jobs USING btree (battle_id) WHERE ((kind = 'advance'::text) AND (status = 'queued'::text));
+
+--
+-- Name: jobs_battle_idx; Type: INDEX; Schema: execution; Owner: -
+--
+
+CREATE INDEX jobs_battle_idx ON execution.jobs USING btree (battle_id, kind);
+
+--
+-- Name: jobs_dedupe_live; Type: INDEX; Schema: execution; Owner: -
+--
+
+CREATE UNIQUE INDEX jobs_dedupe_live ON execution.jobs USING btree (dedupe_key) WHERE (status = ANY (ARRAY['queued'::text, 'running'::text]));
+
+--
+-- Name: jobs_due_idx; Type: INDEX; Schema: execution; Owner: -
+--
+
+CREATE INDEX jobs_due_idx ON execution.jobs USING btree (run_at, id) WHERE (status = 'queued'::text);
+
+--
+-- Name: jobs_lease_idx; Type: INDEX; Schema: execution; Owner: -
+--
+
+CREATE INDEX jobs_lease_idx ON execution.jobs USING btree (lease_until) WHERE (status = 'running'::text);
+
+--
 -- Name: runs_battle_idx; Type: INDEX; Schema: execution; Owner: -
 --
 
 CREATE INDEX runs_battle_idx ON execution.runs USING btree (battle_id);
+
+--
+-- Name: runs_job_idx; Type: INDEX; Schema: execution; Owner: -
+--
+
+CREATE INDEX runs_job_idx ON execution.runs USING btree (job_id);
 
 --
 -- Name: accounts_email_key; Type: INDEX; Schema: ops; Owner: -
@@ -2760,10 +4858,46 @@ CREATE UNIQUE INDEX accounts_email_key ON ops.accounts USING btree (lower(email)
 CREATE INDEX api_tokens_account_idx ON ops.api_tokens USING btree (account_id);
 
 --
+-- Name: elo_log_entity_idx; Type: INDEX; Schema: reputation; Owner: -
+--
+
+CREATE INDEX elo_log_entity_idx ON reputation.elo_battle_log USING btree (entity_kind, entity_id, id);
+
+--
+-- Name: elo_log_one_per_battle; Type: INDEX; Schema: reputation; Owner: -
+--
+
+CREATE UNIQUE INDEX elo_log_one_per_battle ON reputation.elo_battle_log USING btree (battle_id, entity_kind, entity_id) WHERE (reason = 'battle'::text);
+
+--
+-- Name: elo_log_reversed_once; Type: INDEX; Schema: reputation; Owner: -
+--
+
+CREATE UNIQUE INDEX elo_log_reversed_once ON reputation.elo_battle_log USING btree (reverses_log_id) WHERE (reverses_log_id IS NOT NULL);
+
+--
+-- Name: leaderboard_snapshots_latest_idx; Type: INDEX; Schema: reputation; Owner: -
+--
+
+CREATE INDEX leaderboard_snapshots_latest_idx ON reputation.leaderboard_snapshots USING btree (category, entity_kind, computed_at DESC, id DESC);
+
+--
+-- Name: votes 0_votes_tally; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER "0_votes_tally" AFTER INSERT ON battles.votes FOR EACH ROW EXECUTE FUNCTION battles.trg_votes_tally();
+
+--
 -- Name: battles battles_guard; Type: TRIGGER; Schema: battles; Owner: -
 --
 
-CREATE TRIGGER battles_guard BEFORE UPDATE ON battles.battles FOR EACH ROW EXECUTE FUNCTION battles.trg_battles_guard();
+CREATE TRIGGER battles_guard BEFORE UPDATE ON battles.battles FOR EACH ROW WHEN (((NOT (old.total_vote_count IS DISTINCT FROM new.total_vote_count)) OR (((((((((((((((((((old.status IS DISTINCT FROM new.status) OR (old.rules_frozen_at IS DISTINCT FROM new.rules_frozen_at)) OR (old.creator_lenser_id IS DISTINCT FROM new.creator_lenser_id)) OR (old.principal_id IS DISTINCT FROM new.principal_id)) OR (old.created_at IS DISTINCT FROM new.created_at)) OR (old.task_prompt IS DISTINCT FROM new.task_prompt)) OR (old.rubric_id IS DISTINCT FROM new.rubric_id)) OR (old.battle_type IS DISTINCT FROM new.battle_type)) OR (old.voter_eligibility IS DISTINCT FROM new.voter_eligibility)) OR (old.max_contenders IS DISTINCT FROM new.max_contenders)) OR (old.handicap_config IS DISTINCT FROM new.handicap_config)) OR (old.contender_structure IS DISTINCT FROM new.contender_structure)) OR (old.judging_mode IS DISTINCT FROM new.judging_mode)) OR (old.task_source IS DISTINCT FROM new.task_source)) OR (old.challenge_type IS DISTINCT FROM new.challenge_type)) OR (old.content_type IS DISTINCT FROM new.content_type)) OR (old.rule_snapshot IS DISTINCT FROM new.rule_snapshot)) OR (old.rule_snapshot_sha256 IS DISTINCT FROM new.rule_snapshot_sha256)) OR (old.invite_code IS DISTINCT FROM new.invite_code)))) EXECUTE FUNCTION battles.trg_battles_guard();
+
+--
+-- Name: battles battles_jobs; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER battles_jobs AFTER UPDATE OF status, rule_snapshot ON battles.battles FOR EACH ROW EXECUTE FUNCTION battles.trg_battle_jobs();
 
 --
 -- Name: contenders contenders_aggregate; Type: TRIGGER; Schema: battles; Owner: -
@@ -2778,16 +4912,76 @@ CREATE TRIGGER contenders_aggregate AFTER INSERT ON battles.contenders FOR EACH 
 CREATE TRIGGER events_append_only BEFORE DELETE OR UPDATE ON battles.events FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
 
 --
+-- Name: submissions submissions_advance; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER submissions_advance AFTER INSERT ON battles.submissions FOR EACH ROW EXECUTE FUNCTION battles.trg_submission_advance();
+
+--
+-- Name: vote_exclusions vote_exclusions_append_only; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER vote_exclusions_append_only BEFORE DELETE OR UPDATE ON battles.vote_exclusions FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: vote_exclusions vote_exclusions_no_truncate; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER vote_exclusions_no_truncate BEFORE TRUNCATE ON battles.vote_exclusions FOR EACH STATEMENT EXECUTE FUNCTION ops.forbid_mutation();
+
+--
 -- Name: votes votes_append_only; Type: TRIGGER; Schema: battles; Owner: -
 --
 
 CREATE TRIGGER votes_append_only BEFORE DELETE OR UPDATE ON battles.votes FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
 
 --
--- Name: votes votes_tally; Type: TRIGGER; Schema: battles; Owner: -
+-- Name: battle_reversals battle_reversals_append_only; Type: TRIGGER; Schema: reputation; Owner: -
 --
 
-CREATE TRIGGER votes_tally AFTER INSERT ON battles.votes FOR EACH ROW EXECUTE FUNCTION battles.trg_votes_tally();
+CREATE TRIGGER battle_reversals_append_only BEFORE DELETE OR UPDATE ON reputation.battle_reversals FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: battle_reversals battle_reversals_no_truncate; Type: TRIGGER; Schema: reputation; Owner: -
+--
+
+CREATE TRIGGER battle_reversals_no_truncate BEFORE TRUNCATE ON reputation.battle_reversals FOR EACH STATEMENT EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: elo_battle_log elo_log_append_only; Type: TRIGGER; Schema: reputation; Owner: -
+--
+
+CREATE TRIGGER elo_log_append_only BEFORE DELETE OR UPDATE ON reputation.elo_battle_log FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: elo_battle_log elo_log_apply; Type: TRIGGER; Schema: reputation; Owner: -
+--
+
+CREATE TRIGGER elo_log_apply AFTER INSERT ON reputation.elo_battle_log FOR EACH ROW EXECUTE FUNCTION reputation.trg_elo_log_apply();
+
+--
+-- Name: elo_battle_log elo_log_no_truncate; Type: TRIGGER; Schema: reputation; Owner: -
+--
+
+CREATE TRIGGER elo_log_no_truncate BEFORE TRUNCATE ON reputation.elo_battle_log FOR EACH STATEMENT EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: elo_ratings elo_ratings_guard; Type: TRIGGER; Schema: reputation; Owner: -
+--
+
+CREATE TRIGGER elo_ratings_guard BEFORE INSERT OR DELETE OR UPDATE ON reputation.elo_ratings FOR EACH ROW EXECUTE FUNCTION reputation.trg_elo_ratings_guard();
+
+--
+-- Name: elo_ratings elo_ratings_no_truncate; Type: TRIGGER; Schema: reputation; Owner: -
+--
+
+CREATE TRIGGER elo_ratings_no_truncate BEFORE TRUNCATE ON reputation.elo_ratings FOR EACH STATEMENT EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: leaderboard_snapshots leaderboard_snapshots_append_only; Type: TRIGGER; Schema: reputation; Owner: -
+--
+
+CREATE TRIGGER leaderboard_snapshots_append_only BEFORE DELETE OR UPDATE ON reputation.leaderboard_snapshots FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
 
 --
 -- Name: ai_lensers ai_lensers_model_id_fkey; Type: FK CONSTRAINT; Schema: agents; Owner: -
@@ -2851,6 +5045,48 @@ ALTER TABLE ONLY battles.battles
 
 ALTER TABLE ONLY battles.battles
     ADD CONSTRAINT battles_workflow_id_fkey FOREIGN KEY (workflow_id) REFERENCES workflows.workflows(id);
+
+--
+-- Name: challenge_instances challenge_instances_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.challenge_instances
+    ADD CONSTRAINT challenge_instances_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: challenge_scores challenge_scores_battle_id_contender_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.challenge_scores
+    ADD CONSTRAINT challenge_scores_battle_id_contender_id_fkey FOREIGN KEY (battle_id, contender_id) REFERENCES battles.contenders(battle_id, id);
+
+--
+-- Name: challenge_scores challenge_scores_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.challenge_scores
+    ADD CONSTRAINT challenge_scores_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: challenge_scores challenge_scores_job_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.challenge_scores
+    ADD CONSTRAINT challenge_scores_job_id_fkey FOREIGN KEY (job_id) REFERENCES execution.jobs(id);
+
+--
+-- Name: challenge_scores challenge_scores_submission_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.challenge_scores
+    ADD CONSTRAINT challenge_scores_submission_id_fkey FOREIGN KEY (submission_id) REFERENCES battles.submissions(id);
+
+--
+-- Name: challenge_secrets challenge_secrets_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.challenge_secrets
+    ADD CONSTRAINT challenge_secrets_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
 
 --
 -- Name: comments comments_author_lenser_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
@@ -2986,6 +5222,104 @@ ALTER TABLE ONLY battles.invitations
     ADD CONSTRAINT invitations_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES lensers.profiles(id);
 
 --
+-- Name: judge_personas judge_personas_model_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_personas
+    ADD CONSTRAINT judge_personas_model_id_fkey FOREIGN KEY (model_id) REFERENCES ai.models(id);
+
+--
+-- Name: judge_personas judge_personas_profile_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_personas
+    ADD CONSTRAINT judge_personas_profile_id_fkey FOREIGN KEY (profile_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: judge_verdicts judge_verdicts_battle_id_contender_a_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_verdicts
+    ADD CONSTRAINT judge_verdicts_battle_id_contender_a_fkey FOREIGN KEY (battle_id, contender_a) REFERENCES battles.contenders(battle_id, id);
+
+--
+-- Name: judge_verdicts judge_verdicts_battle_id_contender_b_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_verdicts
+    ADD CONSTRAINT judge_verdicts_battle_id_contender_b_fkey FOREIGN KEY (battle_id, contender_b) REFERENCES battles.contenders(battle_id, id);
+
+--
+-- Name: judge_verdicts judge_verdicts_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_verdicts
+    ADD CONSTRAINT judge_verdicts_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: judge_verdicts judge_verdicts_first_run_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_verdicts
+    ADD CONSTRAINT judge_verdicts_first_run_id_fkey FOREIGN KEY (first_run_id) REFERENCES execution.runs(id);
+
+--
+-- Name: judge_verdicts judge_verdicts_job_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_verdicts
+    ADD CONSTRAINT judge_verdicts_job_id_fkey FOREIGN KEY (job_id) REFERENCES execution.jobs(id);
+
+--
+-- Name: judge_verdicts judge_verdicts_judge_model_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_verdicts
+    ADD CONSTRAINT judge_verdicts_judge_model_id_fkey FOREIGN KEY (judge_model_id) REFERENCES ai.models(id);
+
+--
+-- Name: judge_verdicts judge_verdicts_swapped_run_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judge_verdicts
+    ADD CONSTRAINT judge_verdicts_swapped_run_id_fkey FOREIGN KEY (swapped_run_id) REFERENCES execution.runs(id);
+
+--
+-- Name: judges judges_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judges
+    ADD CONSTRAINT judges_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: judges judges_named_by_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judges
+    ADD CONSTRAINT judges_named_by_fkey FOREIGN KEY (named_by) REFERENCES lensers.profiles(id);
+
+--
+-- Name: judges judges_profile_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judges
+    ADD CONSTRAINT judges_profile_id_fkey FOREIGN KEY (profile_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: judging_settings judging_settings_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judging_settings
+    ADD CONSTRAINT judging_settings_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: judging_settings judging_settings_judge_model_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.judging_settings
+    ADD CONSTRAINT judging_settings_judge_model_id_fkey FOREIGN KEY (judge_model_id) REFERENCES ai.models(id);
+
+--
 -- Name: rubric_criteria rubric_criteria_rubric_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
 --
 
@@ -3021,6 +5355,13 @@ ALTER TABLE ONLY battles.scorecards
     ADD CONSTRAINT scorecards_rubric_criterion_id_fkey FOREIGN KEY (rubric_criterion_id) REFERENCES battles.rubric_criteria(id);
 
 --
+-- Name: scorecards scorecards_run_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.scorecards
+    ADD CONSTRAINT scorecards_run_id_fkey FOREIGN KEY (run_id) REFERENCES execution.runs(id);
+
+--
 -- Name: scorecards scorecards_scorer_lenser_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
 --
 
@@ -3033,6 +5374,13 @@ ALTER TABLE ONLY battles.scorecards
 
 ALTER TABLE ONLY battles.scorecards
     ADD CONSTRAINT scorecards_scorer_model_id_fkey FOREIGN KEY (scorer_model_id) REFERENCES ai.models(id);
+
+--
+-- Name: scorecards scorecards_verdict_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.scorecards
+    ADD CONSTRAINT scorecards_verdict_id_fkey FOREIGN KEY (verdict_id) REFERENCES battles.judge_verdicts(id);
 
 --
 -- Name: submissions submissions_adapter_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
@@ -3112,6 +5460,20 @@ ALTER TABLE ONLY battles.vote_aggregates
     ADD CONSTRAINT vote_aggregates_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
 
 --
+-- Name: vote_exclusions vote_exclusions_excluded_by_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.vote_exclusions
+    ADD CONSTRAINT vote_exclusions_excluded_by_fkey FOREIGN KEY (excluded_by) REFERENCES lensers.profiles(id);
+
+--
+-- Name: vote_exclusions vote_exclusions_vote_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.vote_exclusions
+    ADD CONSTRAINT vote_exclusions_vote_id_fkey FOREIGN KEY (vote_id) REFERENCES battles.votes(id);
+
+--
 -- Name: votes votes_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
 --
 
@@ -3140,11 +5502,46 @@ ALTER TABLE ONLY battles.votes
     ADD CONSTRAINT votes_voter_lenser_id_fkey FOREIGN KEY (voter_lenser_id) REFERENCES lensers.profiles(id);
 
 --
+-- Name: jobs jobs_battle_id_fkey; Type: FK CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.jobs
+    ADD CONSTRAINT jobs_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: jobs jobs_contender_id_fkey; Type: FK CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.jobs
+    ADD CONSTRAINT jobs_contender_id_fkey FOREIGN KEY (contender_id) REFERENCES battles.contenders(id);
+
+--
+-- Name: jobs jobs_contender_of_battle; Type: FK CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.jobs
+    ADD CONSTRAINT jobs_contender_of_battle FOREIGN KEY (battle_id, contender_id) REFERENCES battles.contenders(battle_id, id);
+
+--
 -- Name: runners runners_owner_lenser_id_fkey; Type: FK CONSTRAINT; Schema: execution; Owner: -
 --
 
 ALTER TABLE ONLY execution.runners
     ADD CONSTRAINT runners_owner_lenser_id_fkey FOREIGN KEY (owner_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: runs runs_battle_fk; Type: FK CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.runs
+    ADD CONSTRAINT runs_battle_fk FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: runs runs_job_id_fkey; Type: FK CONSTRAINT; Schema: execution; Owner: -
+--
+
+ALTER TABLE ONLY execution.runs
+    ADD CONSTRAINT runs_job_id_fkey FOREIGN KEY (job_id) REFERENCES execution.jobs(id);
 
 --
 -- Name: runs runs_model_id_fkey; Type: FK CONSTRAINT; Schema: execution; Owner: -
@@ -3180,6 +5577,34 @@ ALTER TABLE ONLY lenses.versions
 
 ALTER TABLE ONLY ops.api_tokens
     ADD CONSTRAINT api_tokens_account_id_fkey FOREIGN KEY (account_id) REFERENCES ops.accounts(id);
+
+--
+-- Name: battle_reversals battle_reversals_battle_id_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.battle_reversals
+    ADD CONSTRAINT battle_reversals_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: battle_reversals battle_reversals_reversed_by_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.battle_reversals
+    ADD CONSTRAINT battle_reversals_reversed_by_fkey FOREIGN KEY (reversed_by) REFERENCES lensers.profiles(id);
+
+--
+-- Name: elo_battle_log elo_battle_log_battle_id_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.elo_battle_log
+    ADD CONSTRAINT elo_battle_log_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: elo_battle_log elo_battle_log_reverses_log_id_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.elo_battle_log
+    ADD CONSTRAINT elo_battle_log_reverses_log_id_fkey FOREIGN KEY (reverses_log_id) REFERENCES reputation.elo_battle_log(id);
 
 --
 -- Name: workflows workflows_owner_lenser_id_fkey; Type: FK CONSTRAINT; Schema: workflows; Owner: -
@@ -3241,6 +5666,36 @@ ALTER TABLE battles.battles ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY battles_read ON battles.battles FOR SELECT USING (((deleted_at IS NULL) AND (((status <> 'draft'::battles.battle_status_enum) AND (invite_code IS NULL)) OR (creator_lenser_id = auth.uid()) OR (principal_id = auth.uid()) OR lensers.fn_is_operator() OR ((status <> 'draft'::battles.battle_status_enum) AND (battles.fn_is_invitee(id) OR battles.fn_is_contender(id))))));
+
+--
+-- Name: challenge_instances; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.challenge_instances ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: challenge_instances challenge_instances_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY challenge_instances_read ON battles.challenge_instances FOR SELECT USING (battles.fn_can_view(battle_id));
+
+--
+-- Name: challenge_scores; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.challenge_scores ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: challenge_scores challenge_scores_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY challenge_scores_read ON battles.challenge_scores FOR SELECT USING ((battles.fn_can_view(battle_id) AND battles.fn_results_visible(battle_id)));
+
+--
+-- Name: challenge_secrets; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.challenge_secrets ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: comments; Type: ROW SECURITY; Schema: battles; Owner: -
@@ -3326,9 +5781,55 @@ ALTER TABLE battles.invitations ENABLE ROW LEVEL SECURITY;
 -- Name: invitations invitations_read; Type: POLICY; Schema: battles; Owner: -
 --
 
-CREATE POLICY invitations_read ON battles.invitations FOR SELECT USING (((invited_by = auth.uid()) OR (accepted_by = auth.uid()) OR lensers.fn_is_operator() OR (lower(email) = ( SELECT lower(a.email) AS lower
-   FROM ops.accounts a
-  WHERE (a.id = auth.uid())))));
+CREATE POLICY invitations_read ON battles.invitations FOR SELECT USING (((invited_by = auth.uid()) OR (accepted_by = auth.uid()) OR lensers.fn_is_operator() OR (lower(email) = battles.fn_caller_email())));
+
+--
+-- Name: judge_personas; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.judge_personas ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: judge_personas judge_personas_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY judge_personas_read ON battles.judge_personas FOR SELECT USING (true);
+
+--
+-- Name: judge_verdicts; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.judge_verdicts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: judge_verdicts judge_verdicts_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY judge_verdicts_read ON battles.judge_verdicts FOR SELECT USING ((battles.fn_can_view(battle_id) AND battles.fn_results_visible(battle_id)));
+
+--
+-- Name: judges; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.judges ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: judges judges_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY judges_read ON battles.judges FOR SELECT USING (battles.fn_can_view(battle_id));
+
+--
+-- Name: judging_settings; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.judging_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: judging_settings judging_settings_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY judging_settings_read ON battles.judging_settings FOR SELECT USING (battles.fn_can_view(battle_id));
 
 --
 -- Name: contender_lens_assignments lens_assignments_read; Type: POLICY; Schema: battles; Owner: -
@@ -3416,6 +5917,18 @@ CREATE POLICY transition_rules_read ON battles.transition_rules FOR SELECT USING
 ALTER TABLE battles.vote_aggregates ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: vote_exclusions; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.vote_exclusions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: vote_exclusions vote_exclusions_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY vote_exclusions_read ON battles.vote_exclusions FOR SELECT USING (lensers.fn_is_operator());
+
+--
 -- Name: votes; Type: ROW SECURITY; Schema: battles; Owner: -
 --
 
@@ -3426,6 +5939,12 @@ ALTER TABLE battles.votes ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY votes_read ON battles.votes FOR SELECT USING (((voter_lenser_id = auth.uid()) OR (principal_id = auth.uid()) OR lensers.fn_is_operator() OR (battles.fn_results_visible(battle_id) AND battles.fn_can_view(battle_id))));
+
+--
+-- Name: jobs; Type: ROW SECURITY; Schema: execution; Owner: -
+--
+
+ALTER TABLE execution.jobs ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: runners; Type: ROW SECURITY; Schema: execution; Owner: -
@@ -3449,7 +5968,7 @@ ALTER TABLE execution.runs ENABLE ROW LEVEL SECURITY;
 -- Name: runs runs_read; Type: POLICY; Schema: execution; Owner: -
 --
 
-CREATE POLICY runs_read ON execution.runs FOR SELECT USING (true);
+CREATE POLICY runs_read ON execution.runs FOR SELECT USING (((battle_id IS NULL) OR (battles.fn_can_view(battle_id) AND battles.fn_identities_revealed(battle_id))));
 
 --
 -- Name: profiles; Type: ROW SECURITY; Schema: lensers; Owner: -
@@ -3490,6 +6009,54 @@ CREATE POLICY versions_read ON lenses.versions FOR SELECT USING (((EXISTS ( SELE
   WHERE (l.id = versions.lens_id))) AND ((status <> 'draft'::text) OR (EXISTS ( SELECT 1
    FROM lenses.lenses l
   WHERE ((l.id = versions.lens_id) AND (l.owner_lenser_id = auth.uid())))))));
+
+--
+-- Name: battle_reversals; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.battle_reversals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: battle_reversals battle_reversals_read; Type: POLICY; Schema: reputation; Owner: -
+--
+
+CREATE POLICY battle_reversals_read ON reputation.battle_reversals FOR SELECT USING (lensers.fn_is_operator());
+
+--
+-- Name: elo_battle_log; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.elo_battle_log ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: elo_battle_log elo_log_read; Type: POLICY; Schema: reputation; Owner: -
+--
+
+CREATE POLICY elo_log_read ON reputation.elo_battle_log FOR SELECT USING (battles.fn_can_view(battle_id));
+
+--
+-- Name: elo_ratings; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.elo_ratings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: elo_ratings elo_ratings_read; Type: POLICY; Schema: reputation; Owner: -
+--
+
+CREATE POLICY elo_ratings_read ON reputation.elo_ratings FOR SELECT USING (true);
+
+--
+-- Name: leaderboard_snapshots; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.leaderboard_snapshots ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: leaderboard_snapshots leaderboard_snapshots_read; Type: POLICY; Schema: reputation; Owner: -
+--
+
+CREATE POLICY leaderboard_snapshots_read ON reputation.leaderboard_snapshots FOR SELECT USING (true);
 
 --
 -- Name: workflows; Type: ROW SECURITY; Schema: workflows; Owner: -
@@ -3568,12 +6135,52 @@ GRANT USAGE ON SCHEMA ops TO authenticated;
 GRANT USAGE ON SCHEMA ops TO service_role;
 
 --
+-- Name: SCHEMA reputation; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA reputation TO anon;
+GRANT USAGE ON SCHEMA reputation TO authenticated;
+GRANT USAGE ON SCHEMA reputation TO service_role;
+
+--
 -- Name: SCHEMA workflows; Type: ACL; Schema: -; Owner: -
 --
 
 GRANT USAGE ON SCHEMA workflows TO anon;
 GRANT USAGE ON SCHEMA workflows TO authenticated;
 GRANT USAGE ON SCHEMA workflows TO service_role;
+
+--
+-- Name: FUNCTION fn_ai_lensers_create(p_handle text, p_display_name text, p_model_id uuid, p_agent_kind text, p_system_prompt text); Type: ACL; Schema: agents; Owner: -
+--
+
+REVOKE ALL ON FUNCTION agents.fn_ai_lensers_create(p_handle text, p_display_name text, p_model_id uuid, p_agent_kind text, p_system_prompt text) FROM PUBLIC;
+GRANT ALL ON FUNCTION agents.fn_ai_lensers_create(p_handle text, p_display_name text, p_model_id uuid, p_agent_kind text, p_system_prompt text) TO authenticated;
+GRANT ALL ON FUNCTION agents.fn_ai_lensers_create(p_handle text, p_display_name text, p_model_id uuid, p_agent_kind text, p_system_prompt text) TO service_role;
+
+--
+-- Name: FUNCTION fn_ai_lensers_list(p_owned_only boolean); Type: ACL; Schema: agents; Owner: -
+--
+
+GRANT ALL ON FUNCTION agents.fn_ai_lensers_list(p_owned_only boolean) TO anon;
+GRANT ALL ON FUNCTION agents.fn_ai_lensers_list(p_owned_only boolean) TO authenticated;
+GRANT ALL ON FUNCTION agents.fn_ai_lensers_list(p_owned_only boolean) TO service_role;
+
+--
+-- Name: FUNCTION fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric); Type: ACL; Schema: ai; Owner: -
+--
+
+REVOKE ALL ON FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric) FROM PUBLIC;
+GRANT ALL ON FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric) TO authenticated;
+GRANT ALL ON FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric) TO service_role;
+
+--
+-- Name: FUNCTION fn_models_list(); Type: ACL; Schema: ai; Owner: -
+--
+
+GRANT ALL ON FUNCTION ai.fn_models_list() TO anon;
+GRANT ALL ON FUNCTION ai.fn_models_list() TO authenticated;
+GRANT ALL ON FUNCTION ai.fn_models_list() TO service_role;
 
 --
 -- Name: FUNCTION jwt(); Type: ACL; Schema: auth; Owner: -
@@ -3622,6 +6229,22 @@ REVOKE ALL ON FUNCTION battles.fn_apply_transition(p_battle_id uuid, p_action te
 GRANT ALL ON FUNCTION battles.fn_apply_transition(p_battle_id uuid, p_action text, p_metadata jsonb) TO service_role;
 
 --
+-- Name: FUNCTION fn_battle_advance(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_advance(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_advance(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_challenge(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_challenge(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_challenge(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_challenge(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_challenge(p_battle_id uuid) TO service_role;
+
+--
 -- Name: FUNCTION fn_battle_close_voting(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -3629,6 +6252,15 @@ REVOKE ALL ON FUNCTION battles.fn_battle_close_voting(p_battle_id uuid) FROM PUB
 GRANT ALL ON FUNCTION battles.fn_battle_close_voting(p_battle_id uuid) TO anon;
 GRANT ALL ON FUNCTION battles.fn_battle_close_voting(p_battle_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_battle_close_voting(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_execution_status(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_execution_status(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_execution_status(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_execution_status(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_execution_status(p_battle_id uuid) TO service_role;
 
 --
 -- Name: FUNCTION fn_battle_get_comments(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid); Type: ACL; Schema: battles; Owner: -
@@ -3830,6 +6462,14 @@ GRANT ALL ON FUNCTION battles.fn_battle_post_comment(p_battle_id uuid, p_body te
 GRANT ALL ON FUNCTION battles.fn_battle_post_comment(p_battle_id uuid, p_body text) TO service_role;
 
 --
+-- Name: FUNCTION fn_battle_retry_runs(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_retry_runs(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_retry_runs(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_retry_runs(p_battle_id uuid) TO service_role;
+
+--
 -- Name: FUNCTION fn_battle_start_execution(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -3882,6 +6522,14 @@ REVOKE ALL ON FUNCTION battles.fn_battles_archive(p_battle_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION battles.fn_battles_archive(p_battle_id uuid) TO anon;
 GRANT ALL ON FUNCTION battles.fn_battles_archive(p_battle_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_battles_archive(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_assign_lens(p_battle_id uuid, p_contender_id uuid, p_lens_id uuid, p_version_id uuid, p_input_snapshot jsonb); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_assign_lens(p_battle_id uuid, p_contender_id uuid, p_lens_id uuid, p_version_id uuid, p_input_snapshot jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_assign_lens(p_battle_id uuid, p_contender_id uuid, p_lens_id uuid, p_version_id uuid, p_input_snapshot jsonb) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_assign_lens(p_battle_id uuid, p_contender_id uuid, p_lens_id uuid, p_version_id uuid, p_input_snapshot jsonb) TO service_role;
 
 --
 -- Name: FUNCTION fn_battles_cancel(p_battle_id uuid, p_reason text); Type: ACL; Schema: battles; Owner: -
@@ -4010,6 +6658,14 @@ GRANT ALL ON FUNCTION battles.fn_battles_list_public(p_limit integer, p_offset i
 GRANT ALL ON FUNCTION battles.fn_battles_list_public(p_limit integer, p_offset integer) TO service_role;
 
 --
+-- Name: FUNCTION fn_battles_name_judge(p_battle_id uuid, p_profile_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_name_judge(p_battle_id uuid, p_profile_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_name_judge(p_battle_id uuid, p_profile_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_name_judge(p_battle_id uuid, p_profile_id uuid) TO service_role;
+
+--
 -- Name: FUNCTION fn_battles_open(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -4037,6 +6693,14 @@ GRANT ALL ON FUNCTION battles.fn_battles_retract(p_battle_id uuid) TO authentica
 GRANT ALL ON FUNCTION battles.fn_battles_retract(p_battle_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION fn_battles_set_judging(p_battle_id uuid, p_judge_model_id uuid, p_challenge_options jsonb, p_challenge_seed text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_set_judging(p_battle_id uuid, p_judge_model_id uuid, p_challenge_options jsonb, p_challenge_seed text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_set_judging(p_battle_id uuid, p_judge_model_id uuid, p_challenge_options jsonb, p_challenge_seed text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_set_judging(p_battle_id uuid, p_judge_model_id uuid, p_challenge_options jsonb, p_challenge_seed text) TO service_role;
+
+--
 -- Name: FUNCTION fn_battles_submit(p_battle_id uuid, p_text text, p_url text, p_media jsonb, p_run_id uuid, p_artifact_id uuid, p_source_type text, p_adapter_id uuid, p_model_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -4044,6 +6708,14 @@ REVOKE ALL ON FUNCTION battles.fn_battles_submit(p_battle_id uuid, p_text text, 
 GRANT ALL ON FUNCTION battles.fn_battles_submit(p_battle_id uuid, p_text text, p_url text, p_media jsonb, p_run_id uuid, p_artifact_id uuid, p_source_type text, p_adapter_id uuid, p_model_id uuid) TO anon;
 GRANT ALL ON FUNCTION battles.fn_battles_submit(p_battle_id uuid, p_text text, p_url text, p_media jsonb, p_run_id uuid, p_artifact_id uuid, p_source_type text, p_adapter_id uuid, p_model_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_battles_submit(p_battle_id uuid, p_text text, p_url text, p_media jsonb, p_run_id uuid, p_artifact_id uuid, p_source_type text, p_adapter_id uuid, p_model_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_submit_scorecards(p_battle_id uuid, p_contender_id uuid, p_scores jsonb); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_submit_scorecards(p_battle_id uuid, p_contender_id uuid, p_scores jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_submit_scorecards(p_battle_id uuid, p_contender_id uuid, p_scores jsonb) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_submit_scorecards(p_battle_id uuid, p_contender_id uuid, p_scores jsonb) TO service_role;
 
 --
 -- Name: FUNCTION fn_battles_update_draft(p_battle_id uuid, p_patch jsonb); Type: ACL; Schema: battles; Owner: -
@@ -4064,6 +6736,15 @@ GRANT ALL ON FUNCTION battles.fn_battles_withdraw(p_battle_id uuid) TO authentic
 GRANT ALL ON FUNCTION battles.fn_battles_withdraw(p_battle_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION fn_caller_email(); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_caller_email() FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_caller_email() TO anon;
+GRANT ALL ON FUNCTION battles.fn_caller_email() TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_caller_email() TO service_role;
+
+--
 -- Name: FUNCTION fn_can_view(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -4071,6 +6752,13 @@ REVOKE ALL ON FUNCTION battles.fn_can_view(p_battle_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION battles.fn_can_view(p_battle_id uuid) TO anon;
 GRANT ALL ON FUNCTION battles.fn_can_view(p_battle_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_can_view(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_cast_judge_vote(b battles.battles); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_cast_judge_vote(b battles.battles) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_cast_judge_vote(b battles.battles) TO service_role;
 
 --
 -- Name: FUNCTION fn_content_hash(p_text text, p_url text, p_media jsonb); Type: ACL; Schema: battles; Owner: -
@@ -4091,6 +6779,13 @@ GRANT ALL ON FUNCTION battles.fn_count_entries(p_battle_id uuid) TO authenticate
 GRANT ALL ON FUNCTION battles.fn_count_entries(p_battle_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION fn_enqueue_judging(b battles.battles); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_enqueue_judging(b battles.battles) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_enqueue_judging(b battles.battles) TO service_role;
+
+--
 -- Name: FUNCTION fn_entries_visible(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -4100,6 +6795,21 @@ GRANT ALL ON FUNCTION battles.fn_entries_visible(p_battle_id uuid) TO authentica
 GRANT ALL ON FUNCTION battles.fn_entries_visible(p_battle_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION fn_exclude_vote(p_vote_id uuid, p_reason text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_exclude_vote(p_vote_id uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_exclude_vote(p_vote_id uuid, p_reason text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_exclude_vote(p_vote_id uuid, p_reason text) TO service_role;
+
+--
+-- Name: FUNCTION fn_frozen_judging_rules(b battles.battles); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_frozen_judging_rules(b battles.battles) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_frozen_judging_rules(b battles.battles) TO service_role;
+
+--
 -- Name: FUNCTION fn_get_global_messages(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -4107,6 +6817,15 @@ REVOKE ALL ON FUNCTION battles.fn_get_global_messages(p_battle_id uuid, p_limit 
 GRANT ALL ON FUNCTION battles.fn_get_global_messages(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) TO anon;
 GRANT ALL ON FUNCTION battles.fn_get_global_messages(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_get_global_messages(p_battle_id uuid, p_limit integer, p_before_ts timestamp with time zone, p_before_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_has_challenge_generator(p_challenge_type text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_has_challenge_generator(p_challenge_type text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_has_challenge_generator(p_challenge_type text) TO anon;
+GRANT ALL ON FUNCTION battles.fn_has_challenge_generator(p_challenge_type text) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_has_challenge_generator(p_challenge_type text) TO service_role;
 
 --
 -- Name: FUNCTION fn_has_voted(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
@@ -4161,6 +6880,27 @@ GRANT ALL ON FUNCTION battles.fn_is_invitee(p_battle_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_is_invitee(p_battle_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION fn_judge_persona(p_model_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_judge_persona(p_model_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_judge_persona(p_model_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_judging_complete(b battles.battles); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_judging_complete(b battles.battles) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_judging_complete(b battles.battles) TO service_role;
+
+--
+-- Name: FUNCTION fn_judging_explanation(b battles.battles); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_judging_explanation(b battles.battles) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_judging_explanation(b battles.battles) TO service_role;
+
+--
 -- Name: FUNCTION fn_judging_scores(b battles.battles); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -4207,6 +6947,13 @@ REVOKE ALL ON FUNCTION battles.fn_rank_and_close(b battles.battles) FROM PUBLIC;
 GRANT ALL ON FUNCTION battles.fn_rank_and_close(b battles.battles) TO service_role;
 
 --
+-- Name: FUNCTION fn_record_judge_vote(p_battle_id uuid, p_judge_model_id uuid, p_voted_contender_id uuid, p_rationale text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_record_judge_vote(p_battle_id uuid, p_judge_model_id uuid, p_voted_contender_id uuid, p_rationale text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_record_judge_vote(p_battle_id uuid, p_judge_model_id uuid, p_voted_contender_id uuid, p_rationale text) TO service_role;
+
+--
 -- Name: FUNCTION fn_results_visible(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -4214,6 +6961,13 @@ REVOKE ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO anon;
 GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_rubric_scores(p_battle_id uuid, p_criteria jsonb); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_rubric_scores(p_battle_id uuid, p_criteria jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_rubric_scores(p_battle_id uuid, p_criteria jsonb) TO service_role;
 
 --
 -- Name: FUNCTION fn_rubrics_create(p_title text, p_criteria jsonb, p_description text, p_is_public boolean); Type: ACL; Schema: battles; Owner: -
@@ -4225,6 +6979,14 @@ GRANT ALL ON FUNCTION battles.fn_rubrics_create(p_title text, p_criteria jsonb, 
 GRANT ALL ON FUNCTION battles.fn_rubrics_create(p_title text, p_criteria jsonb, p_description text, p_is_public boolean) TO service_role;
 
 --
+-- Name: FUNCTION fn_rubrics_list(); Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT ALL ON FUNCTION battles.fn_rubrics_list() TO anon;
+GRANT ALL ON FUNCTION battles.fn_rubrics_list() TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_rubrics_list() TO service_role;
+
+--
 -- Name: FUNCTION fn_submit_vote(p_battle_id uuid, p_voted_contender_id uuid, p_vote_value battles.vote_value_enum, p_is_draw boolean, p_rationale text); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -4234,11 +6996,17 @@ GRANT ALL ON FUNCTION battles.fn_submit_vote(p_battle_id uuid, p_voted_contender
 GRANT ALL ON FUNCTION battles.fn_submit_vote(p_battle_id uuid, p_voted_contender_id uuid, p_vote_value battles.vote_value_enum, p_is_draw boolean, p_rationale text) TO service_role;
 
 --
--- Name: FUNCTION fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid); Type: ACL; Schema: battles; Owner: -
+-- Name: FUNCTION fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid, OUT code text, OUT message text); Type: ACL; Schema: battles; Owner: -
 --
 
-REVOKE ALL ON FUNCTION battles.fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION battles.fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid) TO service_role;
+REVOKE ALL ON FUNCTION battles.fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid, OUT code text, OUT message text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_vote_refusal(b battles.battles, p_acting uuid, p_principal uuid, OUT code text, OUT message text) TO service_role;
+
+--
+-- Name: FUNCTION trg_battle_jobs(); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.trg_battle_jobs() FROM PUBLIC;
 
 --
 -- Name: FUNCTION trg_battles_guard(); Type: ACL; Schema: battles; Owner: -
@@ -4255,11 +7023,24 @@ REVOKE ALL ON FUNCTION battles.trg_contender_aggregate() FROM PUBLIC;
 GRANT ALL ON FUNCTION battles.trg_contender_aggregate() TO service_role;
 
 --
+-- Name: FUNCTION trg_submission_advance(); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.trg_submission_advance() FROM PUBLIC;
+
+--
 -- Name: FUNCTION trg_votes_tally(); Type: ACL; Schema: battles; Owner: -
 --
 
 REVOKE ALL ON FUNCTION battles.trg_votes_tally() FROM PUBLIC;
 GRANT ALL ON FUNCTION battles.trg_votes_tally() TO service_role;
+
+--
+-- Name: FUNCTION fn_enqueue(p_kind text, p_battle_id uuid, p_contender_id uuid, p_payload jsonb, p_dedupe_key text, p_max_attempts integer); Type: ACL; Schema: execution; Owner: -
+--
+
+REVOKE ALL ON FUNCTION execution.fn_enqueue(p_kind text, p_battle_id uuid, p_contender_id uuid, p_payload jsonb, p_dedupe_key text, p_max_attempts integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION execution.fn_enqueue(p_kind text, p_battle_id uuid, p_contender_id uuid, p_payload jsonb, p_dedupe_key text, p_max_attempts integer) TO service_role;
 
 --
 -- Name: FUNCTION fn_acting_profile_id(); Type: ACL; Schema: lensers; Owner: -
@@ -4289,6 +7070,14 @@ GRANT ALL ON FUNCTION lensers.fn_is_system() TO authenticated;
 GRANT ALL ON FUNCTION lensers.fn_is_system() TO service_role;
 
 --
+-- Name: FUNCTION fn_lenser_get_profile(p_handle text); Type: ACL; Schema: lensers; Owner: -
+--
+
+GRANT ALL ON FUNCTION lensers.fn_lenser_get_profile(p_handle text) TO anon;
+GRANT ALL ON FUNCTION lensers.fn_lenser_get_profile(p_handle text) TO authenticated;
+GRANT ALL ON FUNCTION lensers.fn_lenser_get_profile(p_handle text) TO service_role;
+
+--
 -- Name: FUNCTION fn_require_principal(); Type: ACL; Schema: lensers; Owner: -
 --
 
@@ -4296,6 +7085,38 @@ REVOKE ALL ON FUNCTION lensers.fn_require_principal() FROM PUBLIC;
 GRANT ALL ON FUNCTION lensers.fn_require_principal() TO anon;
 GRANT ALL ON FUNCTION lensers.fn_require_principal() TO authenticated;
 GRANT ALL ON FUNCTION lensers.fn_require_principal() TO service_role;
+
+--
+-- Name: FUNCTION fn_set_verified(p_profile_id uuid, p_verified boolean); Type: ACL; Schema: lensers; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lensers.fn_set_verified(p_profile_id uuid, p_verified boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION lensers.fn_set_verified(p_profile_id uuid, p_verified boolean) TO authenticated;
+GRANT ALL ON FUNCTION lensers.fn_set_verified(p_profile_id uuid, p_verified boolean) TO service_role;
+
+--
+-- Name: FUNCTION fn_check_params(p_params jsonb); Type: ACL; Schema: lenses; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lenses.fn_check_params(p_params jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION lenses.fn_check_params(p_params jsonb) TO authenticated;
+GRANT ALL ON FUNCTION lenses.fn_check_params(p_params jsonb) TO service_role;
+
+--
+-- Name: FUNCTION fn_lens_versions_create(p_lens_id uuid, p_template_body text, p_params jsonb, p_publish boolean); Type: ACL; Schema: lenses; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lenses.fn_lens_versions_create(p_lens_id uuid, p_template_body text, p_params jsonb, p_publish boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION lenses.fn_lens_versions_create(p_lens_id uuid, p_template_body text, p_params jsonb, p_publish boolean) TO authenticated;
+GRANT ALL ON FUNCTION lenses.fn_lens_versions_create(p_lens_id uuid, p_template_body text, p_params jsonb, p_publish boolean) TO service_role;
+
+--
+-- Name: FUNCTION fn_lenses_create(p_slug text, p_title text, p_template_body text, p_params jsonb, p_description text, p_is_public boolean); Type: ACL; Schema: lenses; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lenses.fn_lenses_create(p_slug text, p_title text, p_template_body text, p_params jsonb, p_description text, p_is_public boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION lenses.fn_lenses_create(p_slug text, p_title text, p_template_body text, p_params jsonb, p_description text, p_is_public boolean) TO authenticated;
+GRANT ALL ON FUNCTION lenses.fn_lenses_create(p_slug text, p_title text, p_template_body text, p_params jsonb, p_description text, p_is_public boolean) TO service_role;
 
 --
 -- Name: FUNCTION fail(p_code text, p_message text, p_sqlstate text, p_hint text); Type: ACL; Schema: ops; Owner: -
@@ -4330,6 +7151,133 @@ GRANT ALL ON FUNCTION ops.setting_int(p_key text, p_default integer) TO authenti
 GRANT ALL ON FUNCTION ops.setting_int(p_key text, p_default integer) TO service_role;
 
 --
+-- Name: FUNCTION fn_battle_categories(p_judging_mode text, p_task_source text, p_challenge_type text, p_content_type text); Type: ACL; Schema: reputation; Owner: -
+--
+
+GRANT ALL ON FUNCTION reputation.fn_battle_categories(p_judging_mode text, p_task_source text, p_challenge_type text, p_content_type text) TO anon;
+GRANT ALL ON FUNCTION reputation.fn_battle_categories(p_judging_mode text, p_task_source text, p_challenge_type text, p_content_type text) TO authenticated;
+GRANT ALL ON FUNCTION reputation.fn_battle_categories(p_judging_mode text, p_task_source text, p_challenge_type text, p_content_type text) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_placements(p_battle_id uuid); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_battle_placements(p_battle_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_compute_elo_after_battle(p_battle_id uuid); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_compute_elo_after_battle(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_compute_elo_after_battle(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer) TO anon;
+GRANT ALL ON FUNCTION reputation.fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer) TO authenticated;
+GRANT ALL ON FUNCTION reputation.fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer) TO service_role;
+
+--
+-- Name: FUNCTION fn_elo_rate(p_ids uuid[], p_ranks double precision[], p_ratings double precision[], p_games integer[], p_k double precision, p_provisional_k double precision, p_provisional_games integer); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[], p_ratings double precision[], p_games integer[], p_k double precision, p_provisional_k double precision, p_provisional_games integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[], p_ratings double precision[], p_games integer[], p_k double precision, p_provisional_k double precision, p_provisional_games integer) TO anon;
+GRANT ALL ON FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[], p_ratings double precision[], p_games integer[], p_k double precision, p_provisional_k double precision, p_provisional_games integer) TO authenticated;
+GRANT ALL ON FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[], p_ratings double precision[], p_games integer[], p_k double precision, p_provisional_k double precision, p_provisional_games integer) TO service_role;
+
+--
+-- Name: FUNCTION fn_elo_replay(p_start_rating double precision); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_elo_replay(p_start_rating double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_elo_replay(p_start_rating double precision) TO service_role;
+
+--
+-- Name: FUNCTION fn_elo_settings(OUT k double precision, OUT provisional_k double precision, OUT provisional_games integer, OUT start_rating double precision); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_elo_settings(OUT k double precision, OUT provisional_k double precision, OUT provisional_games integer, OUT start_rating double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_elo_settings(OUT k double precision, OUT provisional_k double precision, OUT provisional_games integer, OUT start_rating double precision) TO anon;
+GRANT ALL ON FUNCTION reputation.fn_elo_settings(OUT k double precision, OUT provisional_k double precision, OUT provisional_games integer, OUT start_rating double precision) TO authenticated;
+GRANT ALL ON FUNCTION reputation.fn_elo_settings(OUT k double precision, OUT provisional_k double precision, OUT provisional_games integer, OUT start_rating double precision) TO service_role;
+
+--
+-- Name: FUNCTION fn_leaderboard_coverage(p_categories text[]); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_leaderboard_coverage(p_categories text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_leaderboard_coverage(p_categories text[]) TO service_role;
+
+--
+-- Name: FUNCTION fn_leaderboard_excluded_votes(p_categories text[]); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_leaderboard_excluded_votes(p_categories text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_leaderboard_excluded_votes(p_categories text[]) TO service_role;
+
+--
+-- Name: FUNCTION fn_leaderboard_get(p_category text, p_entity_kind text); Type: ACL; Schema: reputation; Owner: -
+--
+
+GRANT ALL ON FUNCTION reputation.fn_leaderboard_get(p_category text, p_entity_kind text) TO anon;
+GRANT ALL ON FUNCTION reputation.fn_leaderboard_get(p_category text, p_entity_kind text) TO authenticated;
+GRANT ALL ON FUNCTION reputation.fn_leaderboard_get(p_category text, p_entity_kind text) TO service_role;
+
+--
+-- Name: FUNCTION fn_leaderboard_pair_counts(p_categories text[]); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_leaderboard_pair_counts(p_categories text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_leaderboard_pair_counts(p_categories text[]) TO service_role;
+
+--
+-- Name: FUNCTION fn_leaderboards_list(); Type: ACL; Schema: reputation; Owner: -
+--
+
+GRANT ALL ON FUNCTION reputation.fn_leaderboards_list() TO anon;
+GRANT ALL ON FUNCTION reputation.fn_leaderboards_list() TO authenticated;
+GRANT ALL ON FUNCTION reputation.fn_leaderboards_list() TO service_role;
+
+--
+-- Name: FUNCTION fn_lock_entity(p_kind text, p_id uuid); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_lock_entity(p_kind text, p_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_reverse_elo_for_battle(p_battle_id uuid, p_reason text); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_reverse_elo_for_battle(p_battle_id uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_reverse_elo_for_battle(p_battle_id uuid, p_reason text) TO authenticated;
+GRANT ALL ON FUNCTION reputation.fn_reverse_elo_for_battle(p_battle_id uuid, p_reason text) TO service_role;
+
+--
+-- Name: FUNCTION fn_setting_float(p_key text, p_default double precision); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_setting_float(p_key text, p_default double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_setting_float(p_key text, p_default double precision) TO anon;
+GRANT ALL ON FUNCTION reputation.fn_setting_float(p_key text, p_default double precision) TO authenticated;
+GRANT ALL ON FUNCTION reputation.fn_setting_float(p_key text, p_default double precision) TO service_role;
+
+--
+-- Name: FUNCTION trg_elo_log_apply(); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.trg_elo_log_apply() FROM PUBLIC;
+
+--
+-- Name: FUNCTION trg_elo_ratings_guard(); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.trg_elo_ratings_guard() FROM PUBLIC;
+
+--
 -- Name: TABLE ai_lensers; Type: ACL; Schema: agents; Owner: -
 --
 
@@ -4352,6 +7300,75 @@ GRANT ALL ON TABLE ai.models TO service_role;
 GRANT SELECT ON TABLE battles.axes_combinations TO anon;
 GRANT SELECT ON TABLE battles.axes_combinations TO authenticated;
 GRANT ALL ON TABLE battles.axes_combinations TO service_role;
+
+--
+-- Name: TABLE challenge_instances; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT ALL ON TABLE battles.challenge_instances TO service_role;
+
+--
+-- Name: COLUMN challenge_instances.battle_id; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(battle_id) ON TABLE battles.challenge_instances TO anon;
+GRANT SELECT(battle_id) ON TABLE battles.challenge_instances TO authenticated;
+
+--
+-- Name: COLUMN challenge_instances.challenge_type; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(challenge_type) ON TABLE battles.challenge_instances TO anon;
+GRANT SELECT(challenge_type) ON TABLE battles.challenge_instances TO authenticated;
+
+--
+-- Name: COLUMN challenge_instances.options; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(options) ON TABLE battles.challenge_instances TO anon;
+GRANT SELECT(options) ON TABLE battles.challenge_instances TO authenticated;
+
+--
+-- Name: COLUMN challenge_instances.seed_sha256; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(seed_sha256) ON TABLE battles.challenge_instances TO anon;
+GRANT SELECT(seed_sha256) ON TABLE battles.challenge_instances TO authenticated;
+
+--
+-- Name: COLUMN challenge_instances.prompt; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(prompt) ON TABLE battles.challenge_instances TO anon;
+GRANT SELECT(prompt) ON TABLE battles.challenge_instances TO authenticated;
+
+--
+-- Name: COLUMN challenge_instances.prompt_sha256; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(prompt_sha256) ON TABLE battles.challenge_instances TO anon;
+GRANT SELECT(prompt_sha256) ON TABLE battles.challenge_instances TO authenticated;
+
+--
+-- Name: COLUMN challenge_instances.generated_at; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT(generated_at) ON TABLE battles.challenge_instances TO anon;
+GRANT SELECT(generated_at) ON TABLE battles.challenge_instances TO authenticated;
+
+--
+-- Name: TABLE challenge_scores; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.challenge_scores TO anon;
+GRANT SELECT ON TABLE battles.challenge_scores TO authenticated;
+GRANT ALL ON TABLE battles.challenge_scores TO service_role;
+
+--
+-- Name: TABLE challenge_secrets; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT ALL ON TABLE battles.challenge_secrets TO service_role;
 
 --
 -- Name: TABLE comments; Type: ACL; Schema: battles; Owner: -
@@ -4455,6 +7472,38 @@ GRANT SELECT(accepted_at) ON TABLE battles.invitations TO anon;
 GRANT SELECT(accepted_at) ON TABLE battles.invitations TO authenticated;
 
 --
+-- Name: TABLE judge_personas; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.judge_personas TO anon;
+GRANT SELECT ON TABLE battles.judge_personas TO authenticated;
+GRANT ALL ON TABLE battles.judge_personas TO service_role;
+
+--
+-- Name: TABLE judge_verdicts; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.judge_verdicts TO anon;
+GRANT SELECT ON TABLE battles.judge_verdicts TO authenticated;
+GRANT ALL ON TABLE battles.judge_verdicts TO service_role;
+
+--
+-- Name: TABLE judges; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.judges TO anon;
+GRANT SELECT ON TABLE battles.judges TO authenticated;
+GRANT ALL ON TABLE battles.judges TO service_role;
+
+--
+-- Name: TABLE judging_settings; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.judging_settings TO anon;
+GRANT SELECT ON TABLE battles.judging_settings TO authenticated;
+GRANT ALL ON TABLE battles.judging_settings TO service_role;
+
+--
 -- Name: TABLE rubric_criteria; Type: ACL; Schema: battles; Owner: -
 --
 
@@ -4495,6 +7544,19 @@ GRANT SELECT ON TABLE battles.transition_rules TO authenticated;
 GRANT ALL ON TABLE battles.transition_rules TO service_role;
 
 --
+-- Name: TABLE vote_exclusions; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.vote_exclusions TO authenticated;
+GRANT SELECT ON TABLE battles.vote_exclusions TO service_role;
+
+--
+-- Name: TABLE jobs; Type: ACL; Schema: execution; Owner: -
+--
+
+GRANT ALL ON TABLE execution.jobs TO service_role;
+
+--
 -- Name: TABLE runners; Type: ACL; Schema: execution; Owner: -
 --
 
@@ -4525,6 +7587,38 @@ GRANT ALL ON TABLE lenses.lenses TO service_role;
 GRANT SELECT ON TABLE lenses.versions TO anon;
 GRANT SELECT ON TABLE lenses.versions TO authenticated;
 GRANT ALL ON TABLE lenses.versions TO service_role;
+
+--
+-- Name: TABLE battle_reversals; Type: ACL; Schema: reputation; Owner: -
+--
+
+GRANT SELECT ON TABLE reputation.battle_reversals TO anon;
+GRANT SELECT ON TABLE reputation.battle_reversals TO authenticated;
+GRANT SELECT ON TABLE reputation.battle_reversals TO service_role;
+
+--
+-- Name: TABLE elo_battle_log; Type: ACL; Schema: reputation; Owner: -
+--
+
+GRANT SELECT ON TABLE reputation.elo_battle_log TO anon;
+GRANT SELECT ON TABLE reputation.elo_battle_log TO authenticated;
+GRANT SELECT ON TABLE reputation.elo_battle_log TO service_role;
+
+--
+-- Name: TABLE elo_ratings; Type: ACL; Schema: reputation; Owner: -
+--
+
+GRANT SELECT ON TABLE reputation.elo_ratings TO anon;
+GRANT SELECT ON TABLE reputation.elo_ratings TO authenticated;
+GRANT SELECT ON TABLE reputation.elo_ratings TO service_role;
+
+--
+-- Name: TABLE leaderboard_snapshots; Type: ACL; Schema: reputation; Owner: -
+--
+
+GRANT SELECT ON TABLE reputation.leaderboard_snapshots TO anon;
+GRANT SELECT ON TABLE reputation.leaderboard_snapshots TO authenticated;
+GRANT SELECT ON TABLE reputation.leaderboard_snapshots TO service_role;
 
 --
 -- Name: TABLE workflows; Type: ACL; Schema: workflows; Owner: -
