@@ -77,7 +77,12 @@ describe.skipIf(!onPostgres)('migrate on a server', () => {
     const base = await createTestDb();
     const url = (base as unknown as { pool: { options: { connectionString: string } } }).pool.options.connectionString;
     try {
-      await base.exec('drop schema ops cascade; drop schema battles cascade; drop schema lensers cascade; drop schema ai cascade; drop schema agents cascade; drop schema lenses cascade; drop schema workflows cascade; drop schema execution cascade; drop schema auth cascade;');
+      // Back to an empty database: drop every schema the migrations made, whatever they are.
+      const { rows: schemas } = await base.query<{ name: string }>(
+        `select nspname as name from pg_namespace
+          where nspname not in ('public', 'information_schema') and nspname not like 'pg\\_%'`,
+      );
+      await base.exec(schemas.map((s) => `drop schema "${s.name}" cascade;`).join(' '));
       const a = openPostgres({ connectionString: url, max: 2 });
       const b = openPostgres({ connectionString: url, max: 2 });
       try {
