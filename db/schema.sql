@@ -3069,9 +3069,13 @@ end $$;
 --
 
 CREATE FUNCTION ops.is_migrating() RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
     AS $$
-  select coalesce(current_setting('lf.migrating', true), '') = 'on'
+  select case when coalesce(current_setting('lf.migrating', true), '') = 'on'
+    then exists (select 1 from ops.schema_migrations m
+                  where m.xmin = pg_current_xact_id_if_assigned()::xid and m.applied_at = now())
+    else false end
 $$;
 
 --
@@ -4982,6 +4986,12 @@ CREATE TRIGGER elo_ratings_no_truncate BEFORE TRUNCATE ON reputation.elo_ratings
 --
 
 CREATE TRIGGER leaderboard_snapshots_append_only BEFORE DELETE OR UPDATE ON reputation.leaderboard_snapshots FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: leaderboard_snapshots leaderboard_snapshots_no_truncate; Type: TRIGGER; Schema: reputation; Owner: -
+--
+
+CREATE TRIGGER leaderboard_snapshots_no_truncate BEFORE TRUNCATE ON reputation.leaderboard_snapshots FOR EACH STATEMENT EXECUTE FUNCTION ops.forbid_mutation();
 
 --
 -- Name: ai_lensers ai_lensers_model_id_fkey; Type: FK CONSTRAINT; Schema: agents; Owner: -

@@ -11,10 +11,20 @@ begin
     hint = coalesce(p_hint, '');
 end $$;
 
--- True inside a migration transaction (set by src/db/migrate.ts): the only writer allowed to touch
--- append-only tables.
-create function ops.is_migrating() returns boolean language sql stable as $$
-  select coalesce(current_setting('lf.migrating', true), '') = 'on'
+-- True only inside a migration transaction: the only writer allowed to touch append-only tables.
+-- The flag `lf.migrating = on` alone is not enough (any session can set a custom setting): this very
+-- transaction must also have written a row of ops.schema_migrations, which src/db/migrate.ts
+-- inserts before it runs a migration file. API roles (anon, authenticated, service_role) have no
+-- privilege on that table, so for them this is always false. The owner or a superuser passes only by
+-- recording a migration in the same transaction (docs/runbook.md says what that means). xmin names
+-- the transaction that wrote the row; applied_at = now() (the transaction start) rules out an old
+-- row whose xid was reused after wraparound.
+create function ops.is_migrating() returns boolean
+language sql stable security definer set search_path = '' as $$
+  select case when coalesce(current_setting('lf.migrating', true), '') = 'on'
+    then exists (select 1 from ops.schema_migrations m
+                  where m.xmin = pg_current_xact_id_if_assigned()::xid and m.applied_at = now())
+    else false end
 $$;
 
 create function ops.forbid_mutation() returns trigger language plpgsql as $$

@@ -159,6 +159,8 @@ create table reputation.leaderboard_snapshots (
 create index leaderboard_snapshots_latest_idx on reputation.leaderboard_snapshots (category, entity_kind, computed_at desc, id desc);
 create trigger leaderboard_snapshots_append_only before update or delete on reputation.leaderboard_snapshots
   for each row execute function ops.forbid_mutation();
+create trigger leaderboard_snapshots_no_truncate before truncate on reputation.leaderboard_snapshots
+  for each statement execute function ops.forbid_mutation();
 
 alter table reputation.leaderboard_snapshots enable row level security;
 create policy leaderboard_snapshots_read on reputation.leaderboard_snapshots for select using (true);

@@ -76,14 +76,15 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<st
         if (rows[0].checksum !== m.checksum) throw new MigrationChecksumError(m.name);
         return;
       }
-      // Append-only triggers let this transaction through (see ops.is_migrating()).
-      await tx.query(`select set_config('lf.migrating', 'on', true)`);
-      await tx.exec(m.sql);
+      // The row is written first: ops.is_migrating() (what lets a migration touch append-only
+      // tables) needs both the flag and this transaction's own row in ops.schema_migrations.
       await tx.query('insert into ops.schema_migrations (version, name, checksum) values ($1, $2, $3)', [
         m.version,
         m.name,
         m.checksum,
       ]);
+      await tx.query(`select set_config('lf.migrating', 'on', true)`);
+      await tx.exec(m.sql);
       applied.push(m.name);
     });
   }

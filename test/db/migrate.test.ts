@@ -55,6 +55,29 @@ describe('migrate', () => {
     }
   });
 
+  it('lets a migration run by migrate() touch append-only tables, which the same SQL outside it cannot', async () => {
+    const db = await createTestDb();
+    try {
+      const base = loadMigrations();
+      const make = { version: 9001, name: '9001_log', sql: "create schema t9; create table t9.log (v int); create trigger log_append_only before update or delete on t9.log for each row execute function ops.forbid_mutation(); insert into t9.log values (1), (2);", checksum: 'x1' };
+      const fix = { version: 9002, name: '9002_fix', sql: 'delete from t9.log where v = 2; update t9.log set v = 10;', checksum: 'x2' };
+      await migrate(db, [...base, make]);
+      for (const sql of ['delete from t9.log where v = 2', 'update t9.log set v = 10']) {
+        await expect(db.query(sql)).rejects.toMatchObject({ detail: 'lf_append_only' });
+        // The flag alone, without the migration row the runner writes, is not a bypass.
+        await expect(db.transaction(async (tx) => {
+          await tx.query("select set_config('lf.migrating', 'on', true)");
+          await tx.query(sql);
+        })).rejects.toMatchObject({ detail: 'lf_append_only' });
+      }
+      expect(await migrate(db, [...base, make, fix])).toEqual(['9002_fix']);
+      const { rows } = await db.query<{ v: number }>('select v from t9.log');
+      expect(rows).toEqual([{ v: 10 }]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('keeps embedded data across a restart of the data directory', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lf-data-'));
     try {

@@ -187,7 +187,7 @@ describe('recomputeLeaderboards', () => {
     expect(model.rows.every((r) => typeof r.display_name === 'string' && r.elo !== null)).toBe(true);
   });
 
-  it('stores a snapshot only when its inputs changed, unless forced; snapshots are append-only', async () => {
+  it('stores a snapshot only when its inputs changed, unless forced; snapshots refuse update, delete and truncate', async () => {
     const again = await recomputeLeaderboards(db, { categories: ['overall'] });
     expect(again.map((r) => r.stored)).toEqual([false, false]);
     const forced = await recomputeLeaderboards(db, { categories: ['overall'], entityKinds: ['lenser'], force: true });
@@ -196,6 +196,7 @@ describe('recomputeLeaderboards', () => {
     expect(forced[0].snapshotId).not.toBe(again[0].snapshotId);
     await expectRefused(db.query('update reputation.leaderboard_snapshots set rows = $1', ['[]']), 'append_only');
     await expectRefused(db.query('delete from reputation.leaderboard_snapshots'), 'append_only');
+    await expectRefused(db.query('truncate reputation.leaderboard_snapshots'), 'append_only');
     const { rows } = await db.query<{ n: number }>("select count(*)::int as n from reputation.leaderboard_snapshots where category = 'overall'");
     expect(rows[0].n).toBe(3);
   });

@@ -104,6 +104,79 @@ describe('reputation.elo_battle_log', () => {
     expect((await ratings(db)).get(id)).toEqual(before);
   });
 
+  describe('the migration bypass (lf.migrating)', () => {
+    const rollback = new Error('rolled back on purpose');
+    /** Runs `fn` in a transaction that is always rolled back; returns what `fn` returned. */
+    async function inRolledBack<T>(fn: (tx: Parameters<Parameters<TestDb['transaction']>[0]>[0]) => Promise<T>): Promise<T> {
+      let out: T | undefined;
+      await db.transaction(async (tx) => {
+        out = await fn(tx);
+        throw rollback;
+      }).catch((e: unknown) => {
+        if (e !== rollback) throw e;
+      });
+      return out as T;
+    }
+
+    for (const role of ['authenticated', 'service_role'] as const) {
+      it(`an ${role} session that sets lf.migrating = on is still not migrating: it cannot update ratings or delete log rows`, async () => {
+        const id = pool[0].profileId;
+        const [row] = await logRows(db);
+        const before = { ratings: await ratings(db), log: await logRows(db) };
+        const asRole = async (sql: string, params: unknown[] = []) =>
+          db.transaction(async (tx) => {
+            await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('lf.migrating', 'on', true)`, [
+              role,
+              JSON.stringify({ sub: id, role }),
+            ]);
+            return (await tx.query<Record<string, unknown>>(sql, params)).rows;
+          });
+        expect(await asRole('select ops.is_migrating() as m')).toEqual([{ m: false }]);
+        // Writing the table that would make it true is refused too.
+        expect((await refusal(asRole("insert into ops.schema_migrations (version, name, checksum) values (9999, '9999_x', 'x')"))).status).toBe(403);
+        for (const sql of [
+          "update reputation.elo_ratings set rating = 3000 where entity_kind = 'lenser' and entity_id = $1",
+          "delete from reputation.elo_ratings where entity_kind = 'lenser' and entity_id = $1",
+        ]) {
+          expect((await refusal(asRole(sql, [id]))).status).toBe(403);
+        }
+        expect((await refusal(asRole('delete from reputation.elo_battle_log where id = $1', [row.id]))).status).toBe(403);
+        expect((await refusal(asRole('update reputation.elo_battle_log set delta = 0 where id = $1', [row.id]))).status).toBe(403);
+        expect(await ratings(db)).toEqual(before.ratings);
+        expect(await logRows(db)).toEqual(before.log);
+      });
+    }
+
+    it('the owner (a superuser here) with lf.migrating = on alone is refused like anyone else', async () => {
+      const id = pool[0].profileId;
+      const [row] = await logRows(db);
+      const withFlag = (sql: string, params: unknown[] = []) =>
+        db.transaction(async (tx) => {
+          await tx.query(`select set_config('lf.migrating', 'on', true)`);
+          return (await tx.query<Record<string, unknown>>(sql, params)).rows;
+        });
+      expect(await withFlag('select ops.is_migrating() as m')).toEqual([{ m: false }]);
+      await expectRefused(withFlag("update reputation.elo_ratings set rating = 3000 where entity_kind = 'lenser' and entity_id = $1", [id]), 'elo_log_required');
+      await expectRefused(withFlag('delete from reputation.elo_battle_log where id = $1', [row.id]), 'append_only');
+      await expectRefused(withFlag('truncate reputation.elo_battle_log cascade'), 'append_only');
+      await expectReplayRebuildsRatings();
+    });
+
+    it('the owner passes only while recording a migration in ops.schema_migrations in the same transaction (what src/db/migrate.ts does)', async () => {
+      const [row] = await logRows(db);
+      const deleted = await inRolledBack(async (tx) => {
+        await tx.query("insert into ops.schema_migrations (version, name, checksum) values (9999, '9999_repair', 'x')");
+        // The row without the flag is not enough either.
+        await expect(tx.query('select ops.is_migrating() as m')).resolves.toMatchObject({ rows: [{ m: false }] });
+        await tx.query(`select set_config('lf.migrating', 'on', true)`);
+        const { rowCount } = await tx.query('delete from reputation.elo_battle_log where id = $1', [row.id]);
+        return rowCount;
+      });
+      expect(deleted).toBe(1);
+      expect((await logRows(db))[0]).toEqual(row);
+    });
+  });
+
   it('a log row that does not continue from the current rating is refused (no gaps, no fake reversals)', async () => {
     const id = pool[0].profileId;
     const current = (await ratings(db)).get(id)!.rating;
