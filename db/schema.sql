@@ -3240,16 +3240,15 @@ CREATE FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[],
 $$;
 
 --
--- Name: fn_elo_replay(double precision); Type: FUNCTION; Schema: reputation; Owner: -
+-- Name: fn_elo_replay(); Type: FUNCTION; Schema: reputation; Owner: -
 --
 
-CREATE FUNCTION reputation.fn_elo_replay(p_start_rating double precision DEFAULT NULL::double precision) RETURNS TABLE(entity_kind text, entity_id uuid, rating double precision, games integer, consistent boolean)
+CREATE FUNCTION reputation.fn_elo_replay() RETURNS TABLE(entity_kind text, entity_id uuid, rating double precision, games integer, consistent boolean)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
 declare
   r record;
-  v_start double precision := coalesce(p_start_rating, (reputation.fn_elo_settings()).start_rating);
   v_kind text;
   v_id uuid;
 begin
@@ -3263,15 +3262,15 @@ begin
       v_id := r.entity_id;
       entity_kind := v_kind;
       entity_id := v_id;
-      rating := v_start;
+      rating := r.rating_before;
       games := 0;
-      consistent := true;
+      consistent := r.reason = 'battle';
     end if;
     if r.rating_before <> rating then
       consistent := false;
     end if;
     rating := rating + r.delta;
-    games := games + case r.reason when 'battle' then 1 else -1 end;
+    games := games + case r.reason when 'reversal' then -1 else 1 end;
   end loop;
   if v_id is not null then
     return next;
@@ -7200,11 +7199,11 @@ GRANT ALL ON FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precis
 GRANT ALL ON FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[], p_ratings double precision[], p_games integer[], p_k double precision, p_provisional_k double precision, p_provisional_games integer) TO service_role;
 
 --
--- Name: FUNCTION fn_elo_replay(p_start_rating double precision); Type: ACL; Schema: reputation; Owner: -
+-- Name: FUNCTION fn_elo_replay(); Type: ACL; Schema: reputation; Owner: -
 --
 
-REVOKE ALL ON FUNCTION reputation.fn_elo_replay(p_start_rating double precision) FROM PUBLIC;
-GRANT ALL ON FUNCTION reputation.fn_elo_replay(p_start_rating double precision) TO service_role;
+REVOKE ALL ON FUNCTION reputation.fn_elo_replay() FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_elo_replay() TO service_role;
 
 --
 -- Name: FUNCTION fn_elo_settings(OUT k double precision, OUT provisional_k double precision, OUT provisional_games integer, OUT start_rating double precision); Type: ACL; Schema: reputation; Owner: -

@@ -339,15 +339,17 @@ begin
   return jsonb_build_object('battle_id', p_battle_id, 'reversed', true, 'log_rows', v_rows);
 end $$;
 
--- Rebuilds every rating by replaying the log in id order from the start rating: rating ← rating +
--- delta, games ± 1. `consistent` is false when a row did not start where the replay stood.
+-- Rebuilds every rating by replaying the log in id order: rating ← rating + delta, games ± 1. Each
+-- entity starts where its first log row starts: that row's rating_before is the start rating in
+-- force when the entity was first rated (trg_elo_log_apply checked it then), so changing
+-- app.elo_start_rating later does not disturb the replay. `consistent` is false when the first row
+-- is not a battle row or a later row did not start where the replay stood.
 -- Operators compare it with elo_ratings (query in docs/ratings.md); a test proves they are equal.
-create function reputation.fn_elo_replay(p_start_rating double precision default null)
+create function reputation.fn_elo_replay()
 returns table (entity_kind text, entity_id uuid, rating double precision, games integer, consistent boolean)
 language plpgsql stable security definer set search_path = '' as $$
 declare
   r record;
-  v_start double precision := coalesce(p_start_rating, (reputation.fn_elo_settings()).start_rating);
   v_kind text;
   v_id uuid;
 begin
@@ -361,15 +363,15 @@ begin
       v_id := r.entity_id;
       entity_kind := v_kind;
       entity_id := v_id;
-      rating := v_start;
+      rating := r.rating_before;
       games := 0;
-      consistent := true;
+      consistent := r.reason = 'battle';
     end if;
     if r.rating_before <> rating then
       consistent := false;
     end if;
     rating := rating + r.delta;
-    games := games + case r.reason when 'battle' then 1 else -1 end;
+    games := games + case r.reason when 'reversal' then -1 else 1 end;
   end loop;
   if v_id is not null then
     return next;
@@ -409,5 +411,5 @@ grant execute on function reputation.fn_elo_rate(uuid[], double precision[], dou
   reputation.fn_elo_history(text, uuid, integer), reputation.fn_elo_settings(), reputation.fn_setting_float(text, double precision)
   to anon, authenticated, service_role;
 grant execute on function reputation.fn_reverse_elo_for_battle(uuid, text) to authenticated, service_role;
-grant execute on function reputation.fn_compute_elo_after_battle(uuid), reputation.fn_elo_replay(double precision)
+grant execute on function reputation.fn_compute_elo_after_battle(uuid), reputation.fn_elo_replay()
   to service_role;

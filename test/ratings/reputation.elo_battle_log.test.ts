@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayEloLog, type EloLogRow } from '../../src/core/ratings/elo.ts';
 import { makeUser, systemActor } from '../support/actors.ts';
-import { expectRefused, refusal } from '../support/battle-fixtures.ts';
+import { clearSetting, expectRefused, refusal, setSetting } from '../support/battle-fixtures.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { reverseBattleElo } from '../../src/ratings/operator-actions.ts';
 import { humanMember, logRows, playBattle, ratings, type LogRow, type Member } from './support.ts';
@@ -64,6 +64,30 @@ async function expectReplayRebuildsRatings() {
 describe('reputation.elo_battle_log', () => {
   it('replaying the log from the start rebuilds every rating exactly (TS replayEloLog and SQL fn_elo_replay)', async () => {
     expect((await logRows(db)).length).toBe(2 + 3 + 2 + 4 + 2);
+    await expectReplayRebuildsRatings();
+    // The rows themselves, not the current setting, say where each entity started.
+    await setSetting(db, 'app.elo_start_rating', '1500');
+    try {
+      await expectReplayRebuildsRatings();
+    } finally {
+      await clearSetting(db, 'app.elo_start_rating');
+    }
+  });
+
+  it('replay is exact when the start rating changed between two entities\' first games (each starts at its first row)', async () => {
+    const [early, late, later] = [pool[0], await humanMember(db), await humanMember(db)];
+    await setSetting(db, 'app.elo_start_rating', '1200');
+    try {
+      await playBattle(db, [early, late], [1, 1]);
+    } finally {
+      await clearSetting(db, 'app.elo_start_rating');
+    }
+    await playBattle(db, [late, later], [0]);
+    const rows = await logRows(db);
+    const first = (m: Member) => rows.find((r) => r.entity_id === m.profileId)!;
+    expect(first(late).rating_before).toBe(1200);
+    expect(first(later).rating_before).toBe(1000);
+    expect(first(early).rating_before).toBe(1000);
     await expectReplayRebuildsRatings();
   });
 

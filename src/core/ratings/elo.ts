@@ -134,15 +134,15 @@ export function applyEloRows(standings: Map<string, EloStanding>, rows: readonly
 }
 
 /**
- * Rebuilds every entity's standing from the ELO change log, in log order. Each row must continue
- * from where the previous one left that entity (its first row from the start rating); a gap or a
- * reordering throws, because it means the log and the ratings have diverged.
+ * Rebuilds every entity's standing from the ELO change log, in log order. An entity starts where its
+ * first row starts (the start rating in force when it was first rated, which may differ between
+ * entities if the setting changed); each later row must continue from where the previous one left
+ * that entity. A gap or a reordering throws, because it means the log and the ratings have diverged.
  */
-export function replayEloLog(rows: readonly EloLogRow[], options: EloOptions = {}): Map<string, EloStanding> {
-  const start = options.startRating ?? DEFAULT_START_RATING;
+export function replayEloLog(rows: readonly EloLogRow[]): Map<string, EloStanding> {
   const standings = new Map<string, EloStanding>();
   for (const row of rows) {
-    const current = standings.get(row.entityId)?.rating ?? start;
+    const current = standings.get(row.entityId)?.rating ?? row.ratingBefore;
     if (row.ratingBefore !== current) {
       throw new RangeError(
         `ELO log gap for ${row.entityId}: row starts at ${row.ratingBefore}, replay is at ${current}`,

@@ -235,6 +235,17 @@ function playSeason(seed: number): { rows: EloLogRow[]; standings: Map<string, E
 }
 
 describe('replayEloLog', () => {
+  it('starts each entity at its first row, so entities first rated under different start ratings replay exactly', () => {
+    const standings = new Map<string, EloStanding>();
+    const first = rateBattle(standings, [{ entityId: 'a', rank: 1 }, { entityId: 'b', rank: 2 }], { startRating: 1200 });
+    applyEloRows(standings, first);
+    const second = rateBattle(standings, [{ entityId: 'b', rank: 1 }, { entityId: 'c', rank: 2 }]);
+    applyEloRows(standings, second);
+    expect(second[1].ratingBefore).toBe(1000);
+    expect(replayEloLog([...first, ...second])).toEqual(standings);
+  });
+
+
   it('rebuilds every rating and game count exactly from the log rows, also after a JSON round trip', () => {
     const { rows, standings } = playSeason(7);
     expect(replayEloLog(rows)).toEqual(standings);
@@ -243,9 +254,14 @@ describe('replayEloLog', () => {
     for (const [id, standing] of standings) expect(replayed.get(id)).toStrictEqual(standing);
   });
 
-  it('throws when a row is missing from the log', () => {
+  it('throws when a row after an entity\'s first is missing from the log', () => {
     const { rows } = playSeason(8);
-    const gap = rows.findIndex((r, i) => r.delta !== 0 && rows.slice(i + 1).some((later) => later.entityId === r.entityId));
+    const gap = rows.findIndex(
+      (r, i) =>
+        r.delta !== 0 &&
+        rows.slice(0, i).some((earlier) => earlier.entityId === r.entityId) &&
+        rows.slice(i + 1).some((later) => later.entityId === r.entityId),
+    );
     expect(gap).toBeGreaterThanOrEqual(0);
     const withGap = rows.filter((_, i) => i !== gap);
     expect(() => replayEloLog(withGap)).toThrow(/gap/);
