@@ -48,4 +48,35 @@ describe('lf leaderboard', () => {
     expect((await cliUser(api.url).run(['leaderboard', 'bogus'])).code).toBe(2);
     expect((await cliUser(api.url).run(['leaderboard', '--entity', 'robot'])).code).toBe(2);
   });
+
+  it('history prints an entity\'s ELO and change log by id or handle, and the API document with --json', async () => {
+    const [winner] = members; // won 2 of 3 votes in the battle played above
+    const anyone = cliUser(api.url);
+    const json = await anyone.run(['leaderboard', 'history', 'lenser', winner.profileId, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const h = json.json();
+    expect(h).toMatchObject({ entity_kind: 'lenser', entity_id: winner.profileId, current: { rating: 1032, games: 1 } });
+    expect(h.history).toHaveLength(1);
+    expect(h.history[0]).toMatchObject({ reason: 'battle', rating_before: 1000, rating_after: 1032, delta: 32, k: 64, outcome: 1 });
+
+    const table = await anyone.run(['leaderboard', 'history', 'lenser', `@${winner.actor.handle}`]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain(`lenser @${winner.actor.handle}: ELO 1032.0 after 1 rated battle`);
+    expect(table.stdout).toMatch(/WHEN\s+BATTLE\s+REASON\s+BEFORE\s+AFTER\s+DELTA\s+K\s+EXPECTED\s+SCORE/);
+    expect(table.stdout).toMatch(/battle\s+1000\.0\s+1032\.0\s+\+32\.0\s+64\s+0\.500\s+1\.000/);
+
+    const loser = await anyone.run(['leaderboard', 'history', 'lenser', members[1].profileId, '--limit', '1', '--json']);
+    expect(loser.json().history.map((r: { delta: number }) => r.delta)).toEqual([-32]);
+  });
+
+  it('history says when an entity has no rating yet, and refuses a bad kind or limit before any request (exit 2)', async () => {
+    const unrated = await cliUser(api.url).run(['leaderboard', 'history', 'model', '00000000-0000-4000-8000-000000000000']);
+    expect(unrated.code, unrated.stderr).toBe(0);
+    expect(unrated.stdout).toContain('has no rating yet');
+    expect((await cliUser(api.url).run(['leaderboard', 'history', 'robot', members[0].profileId])).code).toBe(2);
+    expect((await cliUser(api.url).run(['leaderboard', 'history', 'lenser', members[0].profileId, '--limit', '0'])).code).toBe(2);
+    const missing = await cliUser(api.url).run(['leaderboard', 'history', 'lenser', 'nobody_here']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('not_found');
+  });
 });

@@ -1,9 +1,11 @@
 // lf leaderboard [category] [--entity lenser|model] [--json]: the latest published leaderboard of a
-// category (Bradley–Terry rating, 95% interval, rank, games, win rate, current ELO). docs/ratings.md.
+// category (Bradley–Terry rating, 95% interval, rank, games, win rate, current ELO); and
+// lf leaderboard history <lenser|model> <id|handle> [--limit n] [--json]: an entity's online ELO and
+// its change log. docs/ratings.md, docs/cli.md.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { run, type CliContext } from '../context.ts';
+import { isUuid, run, type CliContext } from '../context.ts';
 import type { CliIo } from '../io.ts';
-import { jsonOption } from '../options.ts';
+import { integer, jsonOption } from '../options.ts';
 
 const CATEGORY = /^(overall|(judging_mode|task_source|challenge_type|content_type):[a-z0-9_]{1,64})$/;
 
@@ -65,12 +67,76 @@ async function show(ctx: CliContext, name: string, entity: string): Promise<void
   });
 }
 
+interface EloHistory {
+  entity_kind: 'lenser' | 'model';
+  entity_id: string;
+  current: { rating: number; games: number; updated_at: string } | null;
+  history: Array<{
+    log_id: number;
+    battle_id: string;
+    reason: string;
+    rating_before: number;
+    rating_after: number;
+    delta: number;
+    k: number;
+    expected_score: number;
+    outcome: number;
+    opponents: number;
+    created_at: string;
+  }>;
+}
+
+function entityKind(value: string): 'lenser' | 'model' {
+  if (value !== 'lenser' && value !== 'model') throw new InvalidArgumentError("use 'lenser' or 'model'.");
+  return value;
+}
+
+const signed = (x: number) => (x > 0 ? `+${x.toFixed(1)}` : x.toFixed(1));
+
+async function history(ctx: CliContext, kind: 'lenser' | 'model', ref: string, limit: number | undefined): Promise<void> {
+  const client = ctx.client();
+  // A lenser may be named by handle (@ optional); the ratings API takes the profile id.
+  const id = isUuid(ref) ? ref : (await client.get<{ id: string }>(`/api/lensers/${encodeURIComponent(ref.replace(/^@/, ''))}`)).id;
+  const h = await client.get<EloHistory>(`/api/ratings/${kind}/${id}/history`, limit === undefined ? {} : { limit: String(limit) });
+  ctx.out.result(h, () => {
+    if (!h.current) {
+      ctx.out.line(`${kind} ${ref} has no rating yet: ratings start with the first decided battle.`);
+      return;
+    }
+    ctx.out.line(`${kind} ${ref}: ELO ${h.current.rating.toFixed(1)} after ${h.current.games} rated ${h.current.games === 1 ? 'battle' : 'battles'}`);
+    ctx.out.line();
+    ctx.out.table(
+      ['WHEN', 'BATTLE', 'REASON', 'BEFORE', 'AFTER', 'DELTA', 'K', 'EXPECTED', 'SCORE'],
+      h.history.map((r) => [
+        r.created_at,
+        r.battle_id,
+        r.reason,
+        r.rating_before.toFixed(1),
+        r.rating_after.toFixed(1),
+        signed(r.delta),
+        r.k,
+        r.expected_score.toFixed(3),
+        r.outcome.toFixed(3),
+      ]),
+    );
+  });
+}
+
 export function registerLeaderboardCommands(program: Command, io: CliIo): void {
-  program
+  const leaderboard = program
     .command('leaderboard')
     .argument('[category]', "'overall' (default), or <axis>:<value> e.g. judging_mode:community_vote, task_source:lens", category, 'overall')
     .description('show a global leaderboard: ratings with 95% intervals, ranks, games, win rate and current ELO')
     .addOption(new Option('--entity <kind>', 'rate lensers or models').choices(['lenser', 'model']).default('lenser'))
     .addOption(jsonOption())
     .action((name: string, opts: { entity: string }, cmd: Command) => run(io, cmd, (ctx) => show(ctx, name, opts.entity)));
+  leaderboard
+    .command('history')
+    .argument('<kind>', "'lenser' or 'model'", entityKind)
+    .argument('<id>', 'the entity id (a lenser may be given by handle)')
+    .description("an entity's online ELO and its change log, oldest first (rows of battles you cannot see are hidden)")
+    .option('--limit <n>', 'newest n log rows (1-5000; default 1000)', integer(1, 5000))
+    .addOption(jsonOption())
+    .action((kind: 'lenser' | 'model', ref: string, opts: { limit?: number }, cmd: Command) =>
+      run(io, cmd, (ctx) => history(ctx, kind, ref, opts.limit)));
 }
