@@ -74,6 +74,12 @@ CREATE SCHEMA reputation;
 CREATE SCHEMA workflows;
 
 --
+-- Name: xp; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA xp;
+
+--
 -- Name: battle_status_enum; Type: TYPE; Schema: battles; Owner: -
 --
 
@@ -1429,6 +1435,7 @@ CREATE FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) RETURNS voi
 begin
   perform battles.fn_apply_transition(p_battle_id, 'publish_results');
   update battles.battles set published_at = now() where id = p_battle_id;
+  perform reputation.fn_battle_result_changed(p_battle_id);  -- leaderboard counts and XP (0024_xp_ledger.sql)
 end $$;
 
 --
@@ -1847,7 +1854,12 @@ begin
   insert into battles.vote_exclusions (vote_id, excluded_by, reason)
   values (p_vote_id, (select p.id from lensers.profiles p where p.id = auth.uid()), btrim(p_reason))
   on conflict (vote_id) do nothing;
-  return jsonb_build_object('vote_id', p_vote_id, 'battle_id', v_battle, 'already_excluded', not found);
+  if not found then
+    return jsonb_build_object('vote_id', p_vote_id, 'battle_id', v_battle, 'already_excluded', true);
+  end if;
+  -- The vote leaves the stored pair counts now, if its battle counts.
+  perform reputation.fn_leaderboard_sync_battle(v_battle);
+  return jsonb_build_object('vote_id', p_vote_id, 'battle_id', v_battle, 'already_excluded', false);
 end $$;
 
 --
@@ -2870,10 +2882,11 @@ CREATE FUNCTION lensers.fn_is_system() RETURNS boolean
 --
 
 CREATE FUNCTION lensers.fn_lenser_get_profile(p_handle text) RETURNS jsonb
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO ''
     AS $$
-  select jsonb_build_object(
+begin
+  return (select jsonb_build_object(
     'id', p.id, 'handle', p.handle, 'display_name', p.display_name, 'kind', p.kind, 'bio', p.bio,
     'is_verified', p.is_verified, 'is_anonymous', p.is_anonymous, 'created_at', p.created_at,
     'ai', (select jsonb_build_object('ai_lenser_id', l.id, 'agent_kind', l.agent_kind,
@@ -2893,9 +2906,11 @@ CREATE FUNCTION lensers.fn_lenser_get_profile(p_handle text) RETURNS jsonb
           left join battles.vote_aggregates a on a.contender_id = c.id
           left join agents.ai_lensers l on l.id = m.ai_lenser_id
          where m.profile_id = p.id or l.profile_id = p.id
-         order by b.created_at desc limit 50) x), '[]'))
-  from lensers.profiles p where p.handle = p_handle
-$$;
+         order by b.created_at desc limit 50) x), '[]'),
+    -- Total XP and the newest events (0024_xp_ledger.sql).
+    'xp', xp.fn_lenser_xp(p.id))
+  from lensers.profiles p where p.handle = p_handle);
+end $$;
 
 --
 -- Name: fn_require_principal(); Type: FUNCTION; Schema: lensers; Owner: -
@@ -3138,6 +3153,19 @@ CREATE FUNCTION reputation.fn_battle_placements(p_battle_id uuid) RETURNS TABLE(
 $$;
 
 --
+-- Name: fn_battle_result_changed(uuid); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_battle_result_changed(p_battle_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  perform reputation.fn_leaderboard_sync_battle(p_battle_id);
+  perform xp.fn_sync_battle_xp(p_battle_id);
+end $$;
+
+--
 -- Name: fn_compute_elo_after_battle(uuid); Type: FUNCTION; Schema: reputation; Owner: -
 --
 
@@ -3147,15 +3175,7 @@ CREATE FUNCTION reputation.fn_compute_elo_after_battle(p_battle_id uuid) RETURNS
     AS $$
 declare
   b battles.battles;
-  s record;
-  v_kind text;
-  v_id uuid;
-  v_ids uuid[];
-  v_ranks double precision[];
-  v_ratings double precision[];
-  v_games integer[];
-  v_rows integer := 0;
-  v_count integer;
+  v_rows integer;
 begin
   select * into b from battles.battles where id = p_battle_id;
   if not found then
@@ -3168,41 +3188,124 @@ begin
      or exists (select 1 from reputation.battle_reversals r where r.battle_id = p_battle_id) then
     return jsonb_build_object('battle_id', p_battle_id, 'rated', false, 'log_rows', 0);
   end if;
-  select * into s from reputation.fn_elo_settings();
-  foreach v_kind in array array['lenser', 'model'] loop
-    select array_agg(p.entity_id order by p.entity_id), array_agg(p.rank_position::double precision order by p.entity_id)
-      into v_ids, v_ranks
-      from reputation.fn_battle_placements(p_battle_id) p where p.entity_kind = v_kind;
-    continue when coalesce(array_length(v_ids, 1), 0) < 2;
-    foreach v_id in array v_ids loop
-      perform reputation.fn_lock_entity(v_kind, v_id);
-    end loop;
-    select array_agg(coalesce(r.rating, s.start_rating) order by u.ord), array_agg(coalesce(r.games, 0) order by u.ord)
-      into v_ratings, v_games
-      from unnest(v_ids) with ordinality u (id, ord)
-      left join reputation.elo_ratings r on r.entity_kind = v_kind and r.entity_id = u.id;
-    insert into reputation.elo_battle_log (battle_id, entity_kind, entity_id, rating_before, rating_after, delta, k,
-      expected_score, outcome, opponents, formula_version, reason)
-    select p_battle_id, v_kind, x.entity_id, x.rating_before, x.rating_before + x.delta, x.delta, x.k,
-           x.expected_score, x.outcome, x.opponents, 'elo-pairwise-v1', 'battle'
-      from reputation.fn_elo_rate(v_ids, v_ranks, v_ratings, v_games, s.k, s.provisional_k, s.provisional_games) x;
-    get diagnostics v_count = row_count;
-    v_rows := v_rows + v_count;
-  end loop;
+  v_rows := reputation.fn_elo_rate_placements(p_battle_id, 'battle', null);
   return jsonb_build_object('battle_id', p_battle_id, 'rated', v_rows > 0, 'log_rows', v_rows);
+end $$;
+
+--
+-- Name: fn_correct_battle_result(uuid, text, jsonb, uuid); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_correct_battle_result(p_battle_id uuid, p_reason text, p_ranks jsonb DEFAULT NULL::jsonb, p_winner_contender_id uuid DEFAULT NULL::uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  b battles.battles;
+  v_placed uuid[];
+  v_ranks jsonb;
+  v_bad integer;
+  v_winner uuid;
+  v_correction bigint;
+  v_reversed integer;
+  v_applied integer;
+begin
+  if not lensers.fn_is_operator() then
+    perform ops.fail('forbidden', 'only operators may correct a battle''s result', '42501');
+  end if;
+  if coalesce(btrim(p_reason), '') = '' then
+    perform ops.fail('invalid_input', 'say why the result is corrected', '22023');
+  end if;
+  if (p_ranks is null) = (p_winner_contender_id is null) then
+    perform ops.fail('invalid_input', 'give either the corrected ranks or the corrected winner', '22023');
+  end if;
+  select * into b from battles.battles where id = p_battle_id for update;
+  if not found then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  if b.finalized_at is null or b.cancelled_at is not null then
+    perform ops.fail('battle_not_final', format('only a finalized battle''s result can be corrected (this one is %s)', b.status), '55000');
+  end if;
+  if exists (select 1 from reputation.battle_reversals r where r.battle_id = p_battle_id) then
+    perform ops.fail('battle_reversed', 'this battle''s result was overturned and no longer counts', '55000');
+  end if;
+  -- The contenders the finalized result placed (all but the withdrawn), as ELO and leaderboards do.
+  select array_agg(c.id order by c.id) into v_placed
+    from battles.contenders c join battles.vote_aggregates a on a.battle_id = c.battle_id and a.contender_id = c.id
+   where c.battle_id = p_battle_id and c.contender_status <> 'withdrawn' and a.rank_position is not null;
+  if p_winner_contender_id is not null then
+    if not p_winner_contender_id = any (coalesce(v_placed, '{}')) then
+      perform ops.fail('invalid_input', 'the winner must be one of the battle''s placed contenders', '22023');
+    end if;
+    select jsonb_object_agg(u.id::text, case when u.id = p_winner_contender_id then 1 else 2 end) into v_ranks
+      from unnest(v_placed) u (id);
+  else
+    if jsonb_typeof(p_ranks) <> 'object' then
+      perform ops.fail('invalid_input', 'ranks are an object {"<contender id>": rank}', '22023');
+    end if;
+    select count(*) into v_bad from jsonb_each(p_ranks) e
+     where jsonb_typeof(e.value) <> 'number' or e.value::text !~ '^[1-9][0-9]{0,5}$';
+    if v_bad > 0 then
+      perform ops.fail('invalid_input', 'each rank is a whole number of at least 1', '22023');
+    end if;
+    if (select array_agg(e.key order by e.key) from jsonb_each(p_ranks) e)
+       is distinct from (select array_agg(u.id::text order by u.id::text) from unnest(v_placed) u (id)) then
+      perform ops.fail('invalid_input', 'rank exactly the contenders the result placed (every one not withdrawn)', '22023');
+    end if;
+    v_ranks := p_ranks;
+  end if;
+  select case when count(*) = 1 then (array_agg(e.key::uuid))[1] end into v_winner
+    from jsonb_each(v_ranks) e where e.value::integer = 1;
+  insert into reputation.result_corrections (battle_id, ranks, winner_contender_id, reason, corrected_by)
+  values (p_battle_id, v_ranks, v_winner, btrim(p_reason), (select p.id from lensers.profiles p where p.id = auth.uid()))
+  returning id into v_correction;
+  v_reversed := reputation.fn_elo_compensate(p_battle_id);
+  v_applied := reputation.fn_elo_rate_placements(p_battle_id, 'correction', v_correction);
+  perform reputation.fn_battle_result_changed(p_battle_id);
+  return jsonb_build_object('battle_id', p_battle_id, 'correction_id', v_correction, 'ranks', v_ranks,
+    'winner_contender_id', v_winner, 'reversed_log_rows', v_reversed, 'log_rows', v_applied);
+end $_$;
+
+--
+-- Name: fn_elo_compensate(uuid); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_elo_compensate(p_battle_id uuid) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_row record;
+  v_rows integer;
+begin
+  for v_row in select distinct l.entity_kind, l.entity_id from reputation.elo_battle_log l
+                where l.battle_id = p_battle_id and l.reason <> 'reversal' order by l.entity_kind, l.entity_id loop
+    perform reputation.fn_lock_entity(v_row.entity_kind, v_row.entity_id);
+  end loop;
+  insert into reputation.elo_battle_log (battle_id, entity_kind, entity_id, rating_before, rating_after, delta, k,
+    expected_score, outcome, opponents, formula_version, reason, reverses_log_id)
+  select l.battle_id, l.entity_kind, l.entity_id, r.rating, r.rating + (-l.delta), -l.delta, l.k,
+         l.expected_score, l.outcome, l.opponents, l.formula_version, 'reversal', l.id
+    from reputation.elo_battle_log l
+    join reputation.elo_ratings r on r.entity_kind = l.entity_kind and r.entity_id = l.entity_id
+   where l.battle_id = p_battle_id and l.reason <> 'reversal'
+     and not exists (select 1 from reputation.elo_battle_log x where x.reverses_log_id = l.id)
+   order by l.id;
+  get diagnostics v_rows = row_count;
+  return v_rows;
 end $$;
 
 --
 -- Name: fn_elo_history(text, uuid, integer); Type: FUNCTION; Schema: reputation; Owner: -
 --
 
-CREATE FUNCTION reputation.fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer DEFAULT 1000) RETURNS TABLE(log_id bigint, battle_id uuid, reason text, rating_before double precision, rating_after double precision, delta double precision, k double precision, expected_score double precision, outcome double precision, opponents integer, formula_version text, reverses_log_id bigint, created_at timestamp with time zone)
+CREATE FUNCTION reputation.fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer DEFAULT 1000) RETURNS TABLE(log_id bigint, battle_id uuid, reason text, rating_before double precision, rating_after double precision, delta double precision, k double precision, expected_score double precision, outcome double precision, opponents integer, formula_version text, reverses_log_id bigint, correction_id bigint, created_at timestamp with time zone)
     LANGUAGE sql STABLE
     SET search_path TO ''
     AS $$
   select * from (
     select l.id, l.battle_id, l.reason, l.rating_before, l.rating_after, l.delta, l.k, l.expected_score, l.outcome,
-           l.opponents, l.formula_version, l.reverses_log_id, l.created_at
+           l.opponents, l.formula_version, l.reverses_log_id, l.correction_id, l.created_at
       from reputation.elo_battle_log l
      where l.entity_kind = p_entity_kind and l.entity_id = p_entity_id
      order by l.id desc
@@ -3238,6 +3341,49 @@ CREATE FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[],
     cross join lateral (select case when s.games < p_provisional_games then p_provisional_k else p_k end as k) kk
    order by s.ord
 $$;
+
+--
+-- Name: fn_elo_rate_placements(uuid, text, bigint); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_elo_rate_placements(p_battle_id uuid, p_reason text, p_correction_id bigint) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  s record;
+  v_kind text;
+  v_id uuid;
+  v_ids uuid[];
+  v_ranks double precision[];
+  v_ratings double precision[];
+  v_games integer[];
+  v_rows integer := 0;
+  v_count integer;
+begin
+  select * into s from reputation.fn_elo_settings();
+  foreach v_kind in array array['lenser', 'model'] loop
+    select array_agg(p.entity_id order by p.entity_id), array_agg(p.rank_position::double precision order by p.entity_id)
+      into v_ids, v_ranks
+      from reputation.fn_battle_placements(p_battle_id) p where p.entity_kind = v_kind;
+    continue when coalesce(array_length(v_ids, 1), 0) < 2;
+    foreach v_id in array v_ids loop
+      perform reputation.fn_lock_entity(v_kind, v_id);
+    end loop;
+    select array_agg(coalesce(r.rating, s.start_rating) order by u.ord), array_agg(coalesce(r.games, 0) order by u.ord)
+      into v_ratings, v_games
+      from unnest(v_ids) with ordinality u (id, ord)
+      left join reputation.elo_ratings r on r.entity_kind = v_kind and r.entity_id = u.id;
+    insert into reputation.elo_battle_log (battle_id, entity_kind, entity_id, rating_before, rating_after, delta, k,
+      expected_score, outcome, opponents, formula_version, reason, correction_id)
+    select p_battle_id, v_kind, x.entity_id, x.rating_before, x.rating_before + x.delta, x.delta, x.k,
+           x.expected_score, x.outcome, x.opponents, 'elo-pairwise-v1', p_reason, p_correction_id
+      from reputation.fn_elo_rate(v_ids, v_ranks, v_ratings, v_games, s.k, s.provisional_k, s.provisional_games) x;
+    get diagnostics v_count = row_count;
+    v_rows := v_rows + v_count;
+  end loop;
+  return v_rows;
+end $$;
 
 --
 -- Name: fn_elo_replay(); Type: FUNCTION; Schema: reputation; Owner: -
@@ -3304,6 +3450,19 @@ CREATE FUNCTION reputation.fn_leaderboard_coverage(p_categories text[] DEFAULT N
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
+  select t.category, t.entity_kind, t.outcomes_count, t.battles_count, t.data_through
+    from reputation.leaderboard_totals t
+   where p_categories is null or t.category = any (p_categories)
+$$;
+
+--
+-- Name: fn_leaderboard_coverage_recount(text[]); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_leaderboard_coverage_recount(p_categories text[] DEFAULT NULL::text[]) RETURNS TABLE(category text, entity_kind text, outcomes_count bigint, battles_count bigint, data_through timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
   select c.category, o.entity_kind, count(*), count(distinct o.battle_id), max(o.occurred_at)
     from reputation.v_pairwise_outcomes o
    cross join lateral unnest(reputation.fn_battle_categories(o.judging_mode, o.task_source, o.challenge_type,
@@ -3320,10 +3479,23 @@ CREATE FUNCTION reputation.fn_leaderboard_excluded_votes(p_categories text[] DEF
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
+  select e.category, e.excluded_votes
+    from reputation.leaderboard_excluded_votes e
+   where p_categories is null or e.category = any (p_categories)
+$$;
+
+--
+-- Name: fn_leaderboard_excluded_votes_recount(text[]); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_leaderboard_excluded_votes_recount(p_categories text[] DEFAULT NULL::text[]) RETURNS TABLE(category text, excluded_votes bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
   select c.category, count(*)
     from battles.vote_exclusions x
     join battles.votes v on v.id = x.vote_id
-    join reputation.v_finished_battles f on f.id = v.battle_id and f.judging_mode = 'community_vote'
+    join reputation.v_counted_battles f on f.id = v.battle_id and f.judging_mode = 'community_vote' and not f.corrected
    cross join lateral unnest(reputation.fn_battle_categories(f.judging_mode::text, f.task_source, f.challenge_type,
      f.content_type)) as c (category)
    where p_categories is null or c.category = any (p_categories)
@@ -3366,6 +3538,19 @@ CREATE FUNCTION reputation.fn_leaderboard_pair_counts(p_categories text[] DEFAUL
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
+  select p.category, p.entity_kind, p.first_id, p.second_id, p.first_wins, p.second_wins, p.ties
+    from reputation.leaderboard_pair_counts p
+   where p_categories is null or p.category = any (p_categories)
+$$;
+
+--
+-- Name: fn_leaderboard_pair_counts_recount(text[]); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_leaderboard_pair_counts_recount(p_categories text[] DEFAULT NULL::text[]) RETURNS TABLE(category text, entity_kind text, first_id uuid, second_id uuid, first_wins bigint, second_wins bigint, ties bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
   select c.category, o.entity_kind, least(o.a_id, o.b_id), greatest(o.a_id, o.b_id),
          count(*) filter (where (o.score_a = 1) = (o.a_id < o.b_id) and o.score_a <> 0.5),
          count(*) filter (where (o.score_a = 1) <> (o.a_id < o.b_id) and o.score_a <> 0.5),
@@ -3376,6 +3561,111 @@ CREATE FUNCTION reputation.fn_leaderboard_pair_counts(p_categories text[] DEFAUL
    where p_categories is null or c.category = any (p_categories)
    group by 1, 2, 3, 4
 $$;
+
+--
+-- Name: fn_leaderboard_sync_battle(uuid); Type: FUNCTION; Schema: reputation; Owner: -
+--
+
+CREATE FUNCTION reputation.fn_leaderboard_sync_battle(p_battle_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_old reputation.leaderboard_battles;
+  f reputation.v_counted_battles;
+  v_categories text[];
+  v_excluded integer;
+  v_pairs integer := 0;
+begin
+  -- One maintainer at a time: the aggregate rows are shared by every battle of a category, and one
+  -- lock (not row locks taken in varying order) keeps concurrent publications from deadlocking.
+  -- Publications are rare next to votes. Taken before anything is read, so each statement below sees
+  -- what the previous holder committed.
+  perform pg_advisory_xact_lock(71604430, 18);
+
+  select * into v_old from reputation.leaderboard_battles where battle_id = p_battle_id;
+  if found then
+    update reputation.leaderboard_pair_counts p
+       set first_wins = p.first_wins - d.first_wins, second_wins = p.second_wins - d.second_wins, ties = p.ties - d.ties
+      from reputation.leaderboard_battle_pairs d cross join unnest(v_old.categories) c (category)
+     where d.battle_id = p_battle_id and p.category = c.category and p.entity_kind = d.entity_kind
+       and p.first_id = d.first_id and p.second_id = d.second_id;
+    delete from reputation.leaderboard_pair_counts p
+     using reputation.leaderboard_battle_pairs d cross join unnest(v_old.categories) c (category)
+     where d.battle_id = p_battle_id and p.category = c.category and p.entity_kind = d.entity_kind
+       and p.first_id = d.first_id and p.second_id = d.second_id
+       and p.first_wins = 0 and p.second_wins = 0 and p.ties = 0;
+    -- Rows this battle alone made go; the others lose its share.
+    delete from reputation.leaderboard_totals t
+     using reputation.leaderboard_battle_coverage v
+     where v.battle_id = p_battle_id and t.category = v.category and t.entity_kind = v.entity_kind
+       and t.battles_count = 1;
+    update reputation.leaderboard_totals t
+       set outcomes_count = t.outcomes_count - v.outcomes, battles_count = t.battles_count - 1
+      from reputation.leaderboard_battle_coverage v
+     where v.battle_id = p_battle_id and t.category = v.category and t.entity_kind = v.entity_kind;
+    if v_old.excluded_votes > 0 then
+      delete from reputation.leaderboard_excluded_votes e
+       where e.category = any (v_old.categories) and e.excluded_votes <= v_old.excluded_votes;
+      update reputation.leaderboard_excluded_votes e set excluded_votes = e.excluded_votes - v_old.excluded_votes
+       where e.category = any (v_old.categories);
+    end if;
+    delete from reputation.leaderboard_battles where battle_id = p_battle_id;  -- its pairs and coverage go too
+    -- The newest outcome of each category the battle left, from the battles still in it.
+    update reputation.leaderboard_totals t
+       set data_through = (select max(v.last_outcome_at) from reputation.leaderboard_battle_coverage v
+                            where v.category = t.category and v.entity_kind = t.entity_kind)
+     where t.category = any (v_old.categories);
+  end if;
+
+  select * into f from reputation.v_counted_battles where id = p_battle_id;
+  if found then
+    v_categories := reputation.fn_battle_categories(f.judging_mode::text, f.task_source, f.challenge_type, f.content_type);
+    select count(*) into v_excluded
+      from battles.vote_exclusions x join battles.votes v on v.id = x.vote_id
+     where v.battle_id = p_battle_id and f.judging_mode = 'community_vote' and not f.corrected;
+    insert into reputation.leaderboard_battles (battle_id, categories, excluded_votes)
+    values (p_battle_id, v_categories, v_excluded);
+    insert into reputation.leaderboard_battle_pairs (battle_id, entity_kind, first_id, second_id, first_wins, second_wins,
+      ties, last_outcome_at)
+    select p_battle_id, o.entity_kind, least(o.a_id, o.b_id), greatest(o.a_id, o.b_id),
+           count(*) filter (where (o.score_a = 1) = (o.a_id < o.b_id) and o.score_a <> 0.5),
+           count(*) filter (where (o.score_a = 1) <> (o.a_id < o.b_id) and o.score_a <> 0.5),
+           count(*) filter (where o.score_a = 0.5),
+           max(o.occurred_at)
+      from reputation.v_pairwise_outcomes o
+     where o.battle_id = p_battle_id
+     group by 2, 3, 4;
+    get diagnostics v_pairs = row_count;
+    insert into reputation.leaderboard_battle_coverage (category, entity_kind, battle_id, outcomes, last_outcome_at)
+    select c.category, d.entity_kind, p_battle_id, sum(d.first_wins + d.second_wins + d.ties), max(d.last_outcome_at)
+      from reputation.leaderboard_battle_pairs d cross join unnest(v_categories) c (category)
+     where d.battle_id = p_battle_id
+     group by 1, 2;
+    insert into reputation.leaderboard_pair_counts as p (category, entity_kind, first_id, second_id, first_wins, second_wins, ties)
+    select c.category, d.entity_kind, d.first_id, d.second_id, d.first_wins, d.second_wins, d.ties
+      from reputation.leaderboard_battle_pairs d cross join unnest(v_categories) c (category)
+     where d.battle_id = p_battle_id
+     order by 1, 2, 3, 4
+    on conflict (category, entity_kind, first_id, second_id) do update
+       set first_wins = p.first_wins + excluded.first_wins, second_wins = p.second_wins + excluded.second_wins,
+           ties = p.ties + excluded.ties;
+    insert into reputation.leaderboard_totals as t (category, entity_kind, outcomes_count, battles_count, data_through)
+    select v.category, v.entity_kind, v.outcomes, 1, v.last_outcome_at
+      from reputation.leaderboard_battle_coverage v where v.battle_id = p_battle_id
+     order by 1, 2
+    on conflict (category, entity_kind) do update
+       set outcomes_count = t.outcomes_count + excluded.outcomes_count, battles_count = t.battles_count + 1,
+           data_through = greatest(t.data_through, excluded.data_through);
+    if v_excluded > 0 then
+      insert into reputation.leaderboard_excluded_votes as e (category, excluded_votes)
+      select c.category, v_excluded from unnest(v_categories) c (category)
+      on conflict (category) do update set excluded_votes = e.excluded_votes + excluded.excluded_votes;
+    end if;
+  end if;
+  return jsonb_build_object('battle_id', p_battle_id, 'was_counted', v_old.battle_id is not null,
+    'counted', f.id is not null, 'pairs', v_pairs);
+end $$;
 
 --
 -- Name: fn_leaderboards_list(); Type: FUNCTION; Schema: reputation; Owner: -
@@ -3411,7 +3701,6 @@ CREATE FUNCTION reputation.fn_reverse_elo_for_battle(p_battle_id uuid, p_reason 
     SET search_path TO ''
     AS $$
 declare
-  v_row record;
   v_rows integer;
 begin
   if not lensers.fn_is_operator() then
@@ -3430,20 +3719,8 @@ begin
   if not found then
     return jsonb_build_object('battle_id', p_battle_id, 'reversed', false, 'log_rows', 0);
   end if;
-  for v_row in select l.entity_kind, l.entity_id from reputation.elo_battle_log l
-                where l.battle_id = p_battle_id and l.reason = 'battle' order by l.entity_kind, l.entity_id loop
-    perform reputation.fn_lock_entity(v_row.entity_kind, v_row.entity_id);
-  end loop;
-  insert into reputation.elo_battle_log (battle_id, entity_kind, entity_id, rating_before, rating_after, delta, k,
-    expected_score, outcome, opponents, formula_version, reason, reverses_log_id)
-  select l.battle_id, l.entity_kind, l.entity_id, r.rating, r.rating + (-l.delta), -l.delta, l.k,
-         l.expected_score, l.outcome, l.opponents, l.formula_version, 'reversal', l.id
-    from reputation.elo_battle_log l
-    join reputation.elo_ratings r on r.entity_kind = l.entity_kind and r.entity_id = l.entity_id
-   where l.battle_id = p_battle_id and l.reason = 'battle'
-     and not exists (select 1 from reputation.elo_battle_log x where x.reverses_log_id = l.id)
-   order by l.id;
-  get diagnostics v_rows = row_count;
+  v_rows := reputation.fn_elo_compensate(p_battle_id);
+  perform reputation.fn_battle_result_changed(p_battle_id);
   return jsonb_build_object('battle_id', p_battle_id, 'reversed', true, 'log_rows', v_rows);
 end $$;
 
@@ -3488,15 +3765,19 @@ begin
   end if;
   if new.reason = 'reversal' then
     select * into orig from reputation.elo_battle_log where id = new.reverses_log_id;
-    if orig.reason is distinct from 'battle' or orig.battle_id <> new.battle_id
+    if orig.reason is distinct from 'battle' and orig.reason is distinct from 'correction'
+       or orig.battle_id <> new.battle_id
        or orig.entity_kind <> new.entity_kind or orig.entity_id <> new.entity_id or new.delta <> -orig.delta then
-      perform ops.fail('invalid_reversal', 'a reversal subtracts the delta of one battle row of the same battle and entity', '55000');
+      perform ops.fail('invalid_reversal', 'a reversal subtracts the delta of one battle or correction row of the same battle and entity', '55000');
     end if;
+  elsif new.reason = 'correction'
+        and not exists (select 1 from reputation.result_corrections rc where rc.id = new.correction_id and rc.battle_id = new.battle_id) then
+    perform ops.fail('invalid_correction', 'a correction row names a correction of its own battle', '55000');
   end if;
   perform set_config('reputation.elo_log_id', new.id::text, true);
   if v_exists then
     update reputation.elo_ratings
-       set rating = new.rating_after, games = games + case new.reason when 'battle' then 1 else -1 end, updated_at = now()
+       set rating = new.rating_after, games = games + case new.reason when 'reversal' then -1 else 1 end, updated_at = now()
      where entity_kind = new.entity_kind and entity_id = new.entity_id;
   else
     insert into reputation.elo_ratings (entity_kind, entity_id, rating, games)
@@ -3532,6 +3813,151 @@ begin
     'ELO ratings change only by inserting a row into reputation.elo_battle_log', '55000');
   return null;
 end $_$;
+
+--
+-- Name: fn_battle_amounts(); Type: FUNCTION; Schema: xp; Owner: -
+--
+
+CREATE FUNCTION xp.fn_battle_amounts(OUT completed integer, OUT won integer) RETURNS record
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  completed := ops.setting_int('app.xp_battle_completed', 10);
+  won := ops.setting_int('app.xp_battle_won', 25);
+  if completed < 0 or won < 0 then
+    perform ops.fail('invalid_setting', format('XP amounts must not be negative: completed=%s won=%s', completed, won), '22023');
+  end if;
+end $$;
+
+--
+-- Name: fn_battle_xp_owed(uuid); Type: FUNCTION; Schema: xp; Owner: -
+--
+
+CREATE FUNCTION xp.fn_battle_xp_owed(p_battle_id uuid) RETURNS TABLE(lenser_id uuid, event_type text, amount integer, reason text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with b as (
+    select b.id, b.title,
+           case when exists (select 1 from reputation.result_corrections rc where rc.battle_id = b.id)
+                then (select rc.winner_contender_id from reputation.result_corrections rc where rc.battle_id = b.id
+                       order by rc.id desc limit 1)
+                else b.winner_contender_id end as winner
+      from battles.battles b
+     where b.id = p_battle_id and exists (select 1 from reputation.v_counted_battles f where f.id = b.id)
+  )
+  select m.profile_id, t.event_type, t.amount, t.reason
+    from b
+    join battles.contenders c on c.battle_id = b.id
+    join battles.contender_entity_map m on m.contender_id = c.id
+    join lensers.profiles p on p.id = m.profile_id and p.kind = 'human'
+    cross join xp.fn_battle_amounts() a
+    cross join lateral (values
+      ('BATTLE_COMPLETED', a.completed, format('took part in "%s"', left(b.title, 200)), true),
+      ('BATTLE_WON', a.won, format('won "%s"', left(b.title, 200)), c.id is not distinct from b.winner)
+    ) t (event_type, amount, reason, owed)
+   where t.owed and t.amount > 0
+     and c.contender_status in ('active', 'accepted', 'eliminated')
+     and exists (select 1 from battles.submissions s where s.contender_id = c.id and s.is_final and s.status = 'submitted')
+$$;
+
+--
+-- Name: fn_lenser_xp(uuid, integer); Type: FUNCTION; Schema: xp; Owner: -
+--
+
+CREATE FUNCTION xp.fn_lenser_xp(p_lenser_id uuid, p_recent integer DEFAULT 10) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'total', coalesce((select sum(l.amount) from xp.ledger l where l.lenser_id = p_lenser_id), 0),
+    'recent', coalesce((select jsonb_agg(jsonb_build_object(
+        'id', r.id, 'event_type', r.event_type, 'amount', r.amount, 'reason', r.reason, 'created_at', r.created_at,
+        'battle', case when r.battle_id is not null then jsonb_build_object('id', r.battle_id, 'slug', r.slug, 'title', r.title) end)
+        order by r.id desc)
+      from (select l.id, l.event_type, l.amount, l.reason, l.created_at, l.battle_id, b.slug, b.title
+              from xp.ledger l left join battles.battles b on b.id = l.battle_id
+             where l.lenser_id = p_lenser_id and (l.battle_id is null or battles.fn_can_view(l.battle_id))
+             order by l.id desc
+             limit least(greatest(coalesce(p_recent, 10), 1), 100)) r), '[]'::jsonb))
+$$;
+
+--
+-- Name: fn_sync_battle_xp(uuid); Type: FUNCTION; Schema: xp; Owner: -
+--
+
+CREATE FUNCTION xp.fn_sync_battle_xp(p_battle_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_why text;
+  v_minted integer;
+  v_taken integer;
+begin
+  -- Serialises XP changes of one battle (a second sync waits, then finds nothing to do).
+  perform pg_advisory_xact_lock(71604430, hashtext('xp:' || p_battle_id::text));
+  v_why := case
+    when exists (select 1 from reputation.battle_reversals r where r.battle_id = p_battle_id) then 'battle result overturned'
+    when not exists (select 1 from reputation.v_counted_battles f where f.id = p_battle_id) then 'battle results not published'
+    else 'battle result corrected' end;
+
+  insert into xp.ledger (lenser_id, event_type, amount, battle_id, reason, compensates_id)
+  select l.lenser_id, l.event_type, -l.amount, l.battle_id, v_why, l.id
+    from xp.ledger l
+   where l.battle_id = p_battle_id and l.award_number is not null
+     and not exists (select 1 from xp.ledger c where c.compensates_id = l.id)
+     and not exists (select 1 from xp.fn_battle_xp_owed(p_battle_id) o
+                      where o.lenser_id = l.lenser_id and o.event_type = l.event_type)
+   order by l.id;
+  get diagnostics v_taken = row_count;
+
+  insert into xp.ledger (lenser_id, event_type, amount, battle_id, reason, award_number)
+  select o.lenser_id, o.event_type, o.amount, p_battle_id, o.reason,
+         1 + (select count(*) from xp.ledger l where l.battle_id = p_battle_id and l.lenser_id = o.lenser_id
+                and l.event_type = o.event_type and l.award_number is not null)
+    from xp.fn_battle_xp_owed(p_battle_id) o
+   where not exists (select 1 from xp.ledger l where l.battle_id = p_battle_id and l.lenser_id = o.lenser_id
+                       and l.event_type = o.event_type and l.award_number is not null
+                       and not exists (select 1 from xp.ledger c where c.compensates_id = l.id))
+   order by o.lenser_id, o.event_type
+  on conflict (battle_id, lenser_id, event_type, award_number) where award_number is not null do nothing;
+  get diagnostics v_minted = row_count;
+  return jsonb_build_object('battle_id', p_battle_id, 'minted', v_minted, 'compensated', v_taken);
+end $$;
+
+--
+-- Name: trg_ledger_check(); Type: FUNCTION; Schema: xp; Owner: -
+--
+
+CREATE FUNCTION xp.trg_ledger_check() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  orig xp.ledger;
+  v_prior integer;
+  v_standing integer;
+begin
+  if new.compensates_id is not null then
+    select * into orig from xp.ledger where id = new.compensates_id;
+    if not found or orig.compensates_id is not null or orig.lenser_id <> new.lenser_id or orig.event_type <> new.event_type
+       or orig.battle_id is distinct from new.battle_id or new.amount <> -orig.amount then
+      perform ops.fail('invalid_compensation', 'a compensation negates one award of the same lenser, event type and battle', '55000');
+    end if;
+  elsif new.award_number is not null then
+    select count(*), count(*) filter (where not exists (select 1 from xp.ledger c where c.compensates_id = a.id))
+      into v_prior, v_standing
+      from xp.ledger a
+     where a.battle_id = new.battle_id and a.lenser_id = new.lenser_id and a.event_type = new.event_type
+       and a.award_number is not null;
+    if new.award_number <> v_prior + 1 or v_standing > 0 then
+      perform ops.fail('xp_already_awarded', format('%s for this battle is already awarded to this lenser', new.event_type), '23505');
+    end if;
+  end if;
+  return new;
+end $$;
 
 --
 -- Name: ai_lensers; Type: TABLE; Schema: agents; Owner: -
@@ -4115,14 +4541,16 @@ CREATE TABLE reputation.elo_battle_log (
     formula_version text NOT NULL,
     reason text NOT NULL,
     reverses_log_id bigint,
+    correction_id bigint,
     created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
     CONSTRAINT elo_battle_log_entity_kind_check CHECK ((entity_kind = ANY (ARRAY['lenser'::text, 'model'::text]))),
     CONSTRAINT elo_battle_log_expected_score_check CHECK (((expected_score >= (0)::double precision) AND (expected_score <= (1)::double precision))),
     CONSTRAINT elo_battle_log_k_check CHECK ((k > (0)::double precision)),
     CONSTRAINT elo_battle_log_opponents_check CHECK ((opponents >= 1)),
     CONSTRAINT elo_battle_log_outcome_check CHECK (((outcome >= (0)::double precision) AND (outcome <= (1)::double precision))),
-    CONSTRAINT elo_battle_log_reason_check CHECK ((reason = ANY (ARRAY['battle'::text, 'reversal'::text]))),
+    CONSTRAINT elo_battle_log_reason_check CHECK ((reason = ANY (ARRAY['battle'::text, 'reversal'::text, 'correction'::text]))),
     CONSTRAINT elo_log_after_is_before_plus_delta CHECK ((rating_after = (rating_before + delta))),
+    CONSTRAINT elo_log_correction_names_correction CHECK (((reason = 'correction'::text) = (correction_id IS NOT NULL))),
     CONSTRAINT elo_log_reversal_names_row CHECK (((reason = 'reversal'::text) = (reverses_log_id IS NOT NULL)))
 );
 
@@ -4154,6 +4582,80 @@ CREATE TABLE reputation.elo_ratings (
 );
 
 --
+-- Name: leaderboard_battle_coverage; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.leaderboard_battle_coverage (
+    category text NOT NULL,
+    entity_kind text NOT NULL,
+    battle_id uuid NOT NULL,
+    outcomes bigint NOT NULL,
+    last_outcome_at timestamp with time zone NOT NULL,
+    CONSTRAINT leaderboard_battle_coverage_outcomes_check CHECK ((outcomes > 0))
+);
+
+--
+-- Name: leaderboard_battle_pairs; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.leaderboard_battle_pairs (
+    battle_id uuid NOT NULL,
+    entity_kind text NOT NULL,
+    first_id uuid NOT NULL,
+    second_id uuid NOT NULL,
+    first_wins bigint NOT NULL,
+    second_wins bigint NOT NULL,
+    ties bigint NOT NULL,
+    last_outcome_at timestamp with time zone NOT NULL,
+    CONSTRAINT leaderboard_battle_pairs_check CHECK ((first_id < second_id)),
+    CONSTRAINT leaderboard_battle_pairs_entity_kind_check CHECK ((entity_kind = ANY (ARRAY['lenser'::text, 'model'::text]))),
+    CONSTRAINT leaderboard_battle_pairs_first_wins_check CHECK ((first_wins >= 0)),
+    CONSTRAINT leaderboard_battle_pairs_second_wins_check CHECK ((second_wins >= 0)),
+    CONSTRAINT leaderboard_battle_pairs_ties_check CHECK ((ties >= 0))
+);
+
+--
+-- Name: leaderboard_battles; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.leaderboard_battles (
+    battle_id uuid NOT NULL,
+    categories text[] NOT NULL,
+    excluded_votes integer NOT NULL,
+    counted_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT leaderboard_battles_excluded_votes_check CHECK ((excluded_votes >= 0))
+);
+
+--
+-- Name: leaderboard_excluded_votes; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.leaderboard_excluded_votes (
+    category text NOT NULL,
+    excluded_votes bigint NOT NULL,
+    CONSTRAINT leaderboard_excluded_votes_excluded_votes_check CHECK ((excluded_votes > 0))
+);
+
+--
+-- Name: leaderboard_pair_counts; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.leaderboard_pair_counts (
+    category text NOT NULL,
+    entity_kind text NOT NULL,
+    first_id uuid NOT NULL,
+    second_id uuid NOT NULL,
+    first_wins bigint NOT NULL,
+    second_wins bigint NOT NULL,
+    ties bigint NOT NULL,
+    CONSTRAINT leaderboard_pair_counts_check CHECK ((first_id < second_id)),
+    CONSTRAINT leaderboard_pair_counts_entity_kind_check CHECK ((entity_kind = ANY (ARRAY['lenser'::text, 'model'::text]))),
+    CONSTRAINT leaderboard_pair_counts_first_wins_check CHECK ((first_wins >= 0)),
+    CONSTRAINT leaderboard_pair_counts_second_wins_check CHECK ((second_wins >= 0)),
+    CONSTRAINT leaderboard_pair_counts_ties_check CHECK ((ties >= 0))
+);
+
+--
 -- Name: leaderboard_snapshots; Type: TABLE; Schema: reputation; Owner: -
 --
 
@@ -4180,6 +4682,50 @@ CREATE TABLE reputation.leaderboard_snapshots (
 );
 
 --
+-- Name: leaderboard_totals; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.leaderboard_totals (
+    category text NOT NULL,
+    entity_kind text NOT NULL,
+    outcomes_count bigint NOT NULL,
+    battles_count bigint NOT NULL,
+    data_through timestamp with time zone NOT NULL,
+    CONSTRAINT leaderboard_totals_battles_count_check CHECK ((battles_count > 0)),
+    CONSTRAINT leaderboard_totals_entity_kind_check CHECK ((entity_kind = ANY (ARRAY['lenser'::text, 'model'::text]))),
+    CONSTRAINT leaderboard_totals_outcomes_count_check CHECK ((outcomes_count >= 0))
+);
+
+--
+-- Name: result_corrections; Type: TABLE; Schema: reputation; Owner: -
+--
+
+CREATE TABLE reputation.result_corrections (
+    id bigint NOT NULL,
+    battle_id uuid NOT NULL,
+    ranks jsonb NOT NULL,
+    winner_contender_id uuid,
+    reason text NOT NULL,
+    corrected_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT result_corrections_ranks_check CHECK ((jsonb_typeof(ranks) = 'object'::text)),
+    CONSTRAINT result_corrections_reason_check CHECK (((length(btrim(reason)) >= 1) AND (length(btrim(reason)) <= 2000)))
+);
+
+--
+-- Name: result_corrections_id_seq; Type: SEQUENCE; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.result_corrections ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME reputation.result_corrections_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: v_contender_entities; Type: VIEW; Schema: reputation; Owner: -
 --
 
@@ -4187,40 +4733,59 @@ CREATE VIEW reputation.v_contender_entities AS
  SELECT c.battle_id,
     c.id AS contender_id,
     c.contender_status,
-    a.rank_position,
+        CASE
+            WHEN (k.ranks IS NOT NULL) THEN ((k.ranks ->> (c.id)::text))::integer
+            ELSE a.rank_position
+        END AS rank_position,
     'lenser'::text AS entity_kind,
     COALESCE(m.profile_id, l.profile_id) AS entity_id
-   FROM (((battles.contenders c
+   FROM ((((battles.contenders c
      JOIN battles.contender_entity_map m ON ((m.contender_id = c.id)))
      LEFT JOIN agents.ai_lensers l ON ((l.id = m.ai_lenser_id)))
      LEFT JOIN battles.vote_aggregates a ON (((a.battle_id = c.battle_id) AND (a.contender_id = c.id))))
+     LEFT JOIN LATERAL ( SELECT rc.ranks
+           FROM reputation.result_corrections rc
+          WHERE (rc.battle_id = c.battle_id)
+          ORDER BY rc.id DESC
+         LIMIT 1) k ON (true))
   WHERE (COALESCE(m.profile_id, l.profile_id) IS NOT NULL)
 UNION ALL
  SELECT c.battle_id,
     c.id AS contender_id,
     c.contender_status,
-    a.rank_position,
+        CASE
+            WHEN (k.ranks IS NOT NULL) THEN ((k.ranks ->> (c.id)::text))::integer
+            ELSE a.rank_position
+        END AS rank_position,
     'model'::text AS entity_kind,
     COALESCE(s.model_id, l.model_id) AS entity_id
-   FROM ((((battles.contenders c
+   FROM (((((battles.contenders c
      JOIN battles.contender_entity_map m ON ((m.contender_id = c.id)))
      JOIN agents.ai_lensers l ON ((l.id = m.ai_lenser_id)))
      LEFT JOIN battles.submissions s ON (((s.contender_id = c.id) AND s.is_final)))
-     LEFT JOIN battles.vote_aggregates a ON (((a.battle_id = c.battle_id) AND (a.contender_id = c.id))));
+     LEFT JOIN battles.vote_aggregates a ON (((a.battle_id = c.battle_id) AND (a.contender_id = c.id))))
+     LEFT JOIN LATERAL ( SELECT rc.ranks
+           FROM reputation.result_corrections rc
+          WHERE (rc.battle_id = c.battle_id)
+          ORDER BY rc.id DESC
+         LIMIT 1) k ON (true));
 
 --
--- Name: v_finished_battles; Type: VIEW; Schema: reputation; Owner: -
+-- Name: v_counted_battles; Type: VIEW; Schema: reputation; Owner: -
 --
 
-CREATE VIEW reputation.v_finished_battles AS
+CREATE VIEW reputation.v_counted_battles AS
  SELECT b.id,
     b.judging_mode,
     b.task_source,
     b.challenge_type,
     b.content_type,
-    b.finalized_at
+    b.finalized_at,
+    (EXISTS ( SELECT 1
+           FROM reputation.result_corrections rc
+          WHERE (rc.battle_id = b.id))) AS corrected
    FROM battles.battles b
-  WHERE ((b.finalized_at IS NOT NULL) AND (b.cancelled_at IS NULL) AND (b.deleted_at IS NULL) AND (NOT (EXISTS ( SELECT 1
+  WHERE ((b.finalized_at IS NOT NULL) AND (b.published_at IS NOT NULL) AND (b.status = ANY (ARRAY['published'::battles.battle_status_enum, 'archived'::battles.battle_status_enum])) AND (b.cancelled_at IS NULL) AND (b.deleted_at IS NULL) AND (NOT (EXISTS ( SELECT 1
            FROM reputation.battle_reversals r
           WHERE (r.battle_id = b.id)))));
 
@@ -4244,11 +4809,11 @@ CREATE VIEW reputation.v_pairwise_outcomes AS
             WHEN v.is_draw THEN (0.5)::double precision
             ELSE (1)::double precision
         END AS score_a
-   FROM (((reputation.v_finished_battles f
+   FROM (((reputation.v_counted_battles f
      JOIN battles.votes v ON ((v.battle_id = f.id)))
      JOIN reputation.v_contender_entities w ON (((w.battle_id = f.id) AND (w.contender_status = ANY (ARRAY['active'::text, 'accepted'::text])) AND (v.is_draw OR (w.contender_id = v.voted_contender_id)))))
      JOIN reputation.v_contender_entities o ON (((o.battle_id = f.id) AND (o.contender_status = ANY (ARRAY['active'::text, 'accepted'::text])) AND (o.entity_kind = w.entity_kind) AND (o.contender_id <> w.contender_id) AND (o.entity_id <> w.entity_id) AND ((NOT v.is_draw) OR (w.contender_id < o.contender_id)))))
-  WHERE ((f.judging_mode = 'community_vote'::battles.judging_mode_enum) AND (NOT (EXISTS ( SELECT 1
+  WHERE ((f.judging_mode = 'community_vote'::battles.judging_mode_enum) AND (NOT f.corrected) AND (NOT (EXISTS ( SELECT 1
            FROM battles.vote_exclusions x
           WHERE (x.vote_id = v.id)))))
 UNION ALL
@@ -4268,10 +4833,10 @@ UNION ALL
             WHEN (w.rank_position = o.rank_position) THEN (0.5)::double precision
             ELSE (0)::double precision
         END AS score_a
-   FROM ((reputation.v_finished_battles f
+   FROM ((reputation.v_counted_battles f
      JOIN reputation.v_contender_entities w ON (((w.battle_id = f.id) AND (w.contender_status <> 'withdrawn'::text) AND (w.rank_position IS NOT NULL))))
      JOIN reputation.v_contender_entities o ON (((o.battle_id = f.id) AND (o.contender_status <> 'withdrawn'::text) AND (o.rank_position IS NOT NULL) AND (o.entity_kind = w.entity_kind) AND (w.contender_id < o.contender_id) AND (o.entity_id <> w.entity_id))))
-  WHERE (f.judging_mode <> 'community_vote'::battles.judging_mode_enum);
+  WHERE ((f.judging_mode <> 'community_vote'::battles.judging_mode_enum) OR f.corrected);
 
 --
 -- Name: workflows; Type: TABLE; Schema: workflows; Owner: -
@@ -4284,6 +4849,41 @@ CREATE TABLE workflows.workflows (
     definition jsonb DEFAULT '{}'::jsonb NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT workflows_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)))
+);
+
+--
+-- Name: ledger; Type: TABLE; Schema: xp; Owner: -
+--
+
+CREATE TABLE xp.ledger (
+    id bigint NOT NULL,
+    lenser_id uuid NOT NULL,
+    event_type text NOT NULL,
+    amount integer NOT NULL,
+    battle_id uuid,
+    reason text NOT NULL,
+    award_number integer,
+    compensates_id bigint,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT ledger_amount_check CHECK ((amount <> 0)),
+    CONSTRAINT ledger_award_number_check CHECK ((award_number >= 1)),
+    CONSTRAINT ledger_award_or_compensation CHECK (((compensates_id IS NULL) = (amount > 0))),
+    CONSTRAINT ledger_battle_awards_numbered CHECK ((((battle_id IS NOT NULL) AND (compensates_id IS NULL)) = (award_number IS NOT NULL))),
+    CONSTRAINT ledger_event_type_check CHECK ((event_type ~ '^[A-Z][A-Z0-9_]{2,63}$'::text)),
+    CONSTRAINT ledger_reason_check CHECK (((length(btrim(reason)) >= 1) AND (length(btrim(reason)) <= 500)))
+);
+
+--
+-- Name: ledger_id_seq; Type: SEQUENCE; Schema: xp; Owner: -
+--
+
+ALTER TABLE xp.ledger ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME xp.ledger_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 --
@@ -4721,6 +5321,41 @@ ALTER TABLE ONLY reputation.elo_ratings
     ADD CONSTRAINT elo_ratings_pkey PRIMARY KEY (entity_kind, entity_id);
 
 --
+-- Name: leaderboard_battle_coverage leaderboard_battle_coverage_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.leaderboard_battle_coverage
+    ADD CONSTRAINT leaderboard_battle_coverage_pkey PRIMARY KEY (category, entity_kind, battle_id);
+
+--
+-- Name: leaderboard_battle_pairs leaderboard_battle_pairs_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.leaderboard_battle_pairs
+    ADD CONSTRAINT leaderboard_battle_pairs_pkey PRIMARY KEY (battle_id, entity_kind, first_id, second_id);
+
+--
+-- Name: leaderboard_battles leaderboard_battles_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.leaderboard_battles
+    ADD CONSTRAINT leaderboard_battles_pkey PRIMARY KEY (battle_id);
+
+--
+-- Name: leaderboard_excluded_votes leaderboard_excluded_votes_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.leaderboard_excluded_votes
+    ADD CONSTRAINT leaderboard_excluded_votes_pkey PRIMARY KEY (category);
+
+--
+-- Name: leaderboard_pair_counts leaderboard_pair_counts_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.leaderboard_pair_counts
+    ADD CONSTRAINT leaderboard_pair_counts_pkey PRIMARY KEY (category, entity_kind, first_id, second_id);
+
+--
 -- Name: leaderboard_snapshots leaderboard_snapshots_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
 --
 
@@ -4728,11 +5363,32 @@ ALTER TABLE ONLY reputation.leaderboard_snapshots
     ADD CONSTRAINT leaderboard_snapshots_pkey PRIMARY KEY (id);
 
 --
+-- Name: leaderboard_totals leaderboard_totals_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.leaderboard_totals
+    ADD CONSTRAINT leaderboard_totals_pkey PRIMARY KEY (category, entity_kind);
+
+--
+-- Name: result_corrections result_corrections_pkey; Type: CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.result_corrections
+    ADD CONSTRAINT result_corrections_pkey PRIMARY KEY (id);
+
+--
 -- Name: workflows workflows_pkey; Type: CONSTRAINT; Schema: workflows; Owner: -
 --
 
 ALTER TABLE ONLY workflows.workflows
     ADD CONSTRAINT workflows_pkey PRIMARY KEY (id);
+
+--
+-- Name: ledger ledger_pkey; Type: CONSTRAINT; Schema: xp; Owner: -
+--
+
+ALTER TABLE ONLY xp.ledger
+    ADD CONSTRAINT ledger_pkey PRIMARY KEY (id);
 
 --
 -- Name: ai_lensers_owner_idx; Type: INDEX; Schema: agents; Owner: -
@@ -4873,16 +5529,64 @@ CREATE INDEX elo_log_entity_idx ON reputation.elo_battle_log USING btree (entity
 CREATE UNIQUE INDEX elo_log_one_per_battle ON reputation.elo_battle_log USING btree (battle_id, entity_kind, entity_id) WHERE (reason = 'battle'::text);
 
 --
+-- Name: elo_log_one_per_correction; Type: INDEX; Schema: reputation; Owner: -
+--
+
+CREATE UNIQUE INDEX elo_log_one_per_correction ON reputation.elo_battle_log USING btree (correction_id, entity_kind, entity_id) WHERE (reason = 'correction'::text);
+
+--
 -- Name: elo_log_reversed_once; Type: INDEX; Schema: reputation; Owner: -
 --
 
 CREATE UNIQUE INDEX elo_log_reversed_once ON reputation.elo_battle_log USING btree (reverses_log_id) WHERE (reverses_log_id IS NOT NULL);
 
 --
+-- Name: leaderboard_battle_coverage_battle_idx; Type: INDEX; Schema: reputation; Owner: -
+--
+
+CREATE INDEX leaderboard_battle_coverage_battle_idx ON reputation.leaderboard_battle_coverage USING btree (battle_id);
+
+--
+-- Name: leaderboard_battle_coverage_latest_idx; Type: INDEX; Schema: reputation; Owner: -
+--
+
+CREATE INDEX leaderboard_battle_coverage_latest_idx ON reputation.leaderboard_battle_coverage USING btree (category, entity_kind, last_outcome_at DESC);
+
+--
 -- Name: leaderboard_snapshots_latest_idx; Type: INDEX; Schema: reputation; Owner: -
 --
 
 CREATE INDEX leaderboard_snapshots_latest_idx ON reputation.leaderboard_snapshots USING btree (category, entity_kind, computed_at DESC, id DESC);
+
+--
+-- Name: result_corrections_battle_idx; Type: INDEX; Schema: reputation; Owner: -
+--
+
+CREATE INDEX result_corrections_battle_idx ON reputation.result_corrections USING btree (battle_id, id DESC);
+
+--
+-- Name: ledger_battle_award_once; Type: INDEX; Schema: xp; Owner: -
+--
+
+CREATE UNIQUE INDEX ledger_battle_award_once ON xp.ledger USING btree (battle_id, lenser_id, event_type, award_number) WHERE (award_number IS NOT NULL);
+
+--
+-- Name: ledger_battle_idx; Type: INDEX; Schema: xp; Owner: -
+--
+
+CREATE INDEX ledger_battle_idx ON xp.ledger USING btree (battle_id) WHERE (battle_id IS NOT NULL);
+
+--
+-- Name: ledger_compensated_once; Type: INDEX; Schema: xp; Owner: -
+--
+
+CREATE UNIQUE INDEX ledger_compensated_once ON xp.ledger USING btree (compensates_id) WHERE (compensates_id IS NOT NULL);
+
+--
+-- Name: ledger_lenser_idx; Type: INDEX; Schema: xp; Owner: -
+--
+
+CREATE INDEX ledger_lenser_idx ON xp.ledger USING btree (lenser_id, id DESC);
 
 --
 -- Name: votes 0_votes_tally; Type: TRIGGER; Schema: battles; Owner: -
@@ -4991,6 +5695,36 @@ CREATE TRIGGER leaderboard_snapshots_append_only BEFORE DELETE OR UPDATE ON repu
 --
 
 CREATE TRIGGER leaderboard_snapshots_no_truncate BEFORE TRUNCATE ON reputation.leaderboard_snapshots FOR EACH STATEMENT EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: result_corrections result_corrections_append_only; Type: TRIGGER; Schema: reputation; Owner: -
+--
+
+CREATE TRIGGER result_corrections_append_only BEFORE DELETE OR UPDATE ON reputation.result_corrections FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: result_corrections result_corrections_no_truncate; Type: TRIGGER; Schema: reputation; Owner: -
+--
+
+CREATE TRIGGER result_corrections_no_truncate BEFORE TRUNCATE ON reputation.result_corrections FOR EACH STATEMENT EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: ledger ledger_append_only; Type: TRIGGER; Schema: xp; Owner: -
+--
+
+CREATE TRIGGER ledger_append_only BEFORE DELETE OR UPDATE ON xp.ledger FOR EACH ROW EXECUTE FUNCTION ops.forbid_mutation();
+
+--
+-- Name: ledger ledger_check; Type: TRIGGER; Schema: xp; Owner: -
+--
+
+CREATE TRIGGER ledger_check BEFORE INSERT ON xp.ledger FOR EACH ROW EXECUTE FUNCTION xp.trg_ledger_check();
+
+--
+-- Name: ledger ledger_no_truncate; Type: TRIGGER; Schema: xp; Owner: -
+--
+
+CREATE TRIGGER ledger_no_truncate BEFORE TRUNCATE ON xp.ledger FOR EACH STATEMENT EXECUTE FUNCTION ops.forbid_mutation();
 
 --
 -- Name: ai_lensers ai_lensers_model_id_fkey; Type: FK CONSTRAINT; Schema: agents; Owner: -
@@ -5609,6 +6343,13 @@ ALTER TABLE ONLY reputation.elo_battle_log
     ADD CONSTRAINT elo_battle_log_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
 
 --
+-- Name: elo_battle_log elo_battle_log_correction_id_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.elo_battle_log
+    ADD CONSTRAINT elo_battle_log_correction_id_fkey FOREIGN KEY (correction_id) REFERENCES reputation.result_corrections(id);
+
+--
 -- Name: elo_battle_log elo_battle_log_reverses_log_id_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
 --
 
@@ -5616,11 +6357,74 @@ ALTER TABLE ONLY reputation.elo_battle_log
     ADD CONSTRAINT elo_battle_log_reverses_log_id_fkey FOREIGN KEY (reverses_log_id) REFERENCES reputation.elo_battle_log(id);
 
 --
+-- Name: leaderboard_battle_coverage leaderboard_battle_coverage_battle_id_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.leaderboard_battle_coverage
+    ADD CONSTRAINT leaderboard_battle_coverage_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES reputation.leaderboard_battles(battle_id) ON DELETE CASCADE;
+
+--
+-- Name: leaderboard_battle_pairs leaderboard_battle_pairs_battle_id_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.leaderboard_battle_pairs
+    ADD CONSTRAINT leaderboard_battle_pairs_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES reputation.leaderboard_battles(battle_id) ON DELETE CASCADE;
+
+--
+-- Name: leaderboard_battles leaderboard_battles_battle_id_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.leaderboard_battles
+    ADD CONSTRAINT leaderboard_battles_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: result_corrections result_corrections_battle_id_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.result_corrections
+    ADD CONSTRAINT result_corrections_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: result_corrections result_corrections_corrected_by_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.result_corrections
+    ADD CONSTRAINT result_corrections_corrected_by_fkey FOREIGN KEY (corrected_by) REFERENCES lensers.profiles(id);
+
+--
+-- Name: result_corrections result_corrections_winner_contender_id_fkey; Type: FK CONSTRAINT; Schema: reputation; Owner: -
+--
+
+ALTER TABLE ONLY reputation.result_corrections
+    ADD CONSTRAINT result_corrections_winner_contender_id_fkey FOREIGN KEY (winner_contender_id) REFERENCES battles.contenders(id);
+
+--
 -- Name: workflows workflows_owner_lenser_id_fkey; Type: FK CONSTRAINT; Schema: workflows; Owner: -
 --
 
 ALTER TABLE ONLY workflows.workflows
     ADD CONSTRAINT workflows_owner_lenser_id_fkey FOREIGN KEY (owner_lenser_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: ledger ledger_battle_id_fkey; Type: FK CONSTRAINT; Schema: xp; Owner: -
+--
+
+ALTER TABLE ONLY xp.ledger
+    ADD CONSTRAINT ledger_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: ledger ledger_compensates_id_fkey; Type: FK CONSTRAINT; Schema: xp; Owner: -
+--
+
+ALTER TABLE ONLY xp.ledger
+    ADD CONSTRAINT ledger_compensates_id_fkey FOREIGN KEY (compensates_id) REFERENCES xp.ledger(id);
+
+--
+-- Name: ledger ledger_lenser_id_fkey; Type: FK CONSTRAINT; Schema: xp; Owner: -
+--
+
+ALTER TABLE ONLY xp.ledger
+    ADD CONSTRAINT ledger_lenser_id_fkey FOREIGN KEY (lenser_id) REFERENCES lensers.profiles(id);
 
 --
 -- Name: ai_lensers; Type: ROW SECURITY; Schema: agents; Owner: -
@@ -6056,6 +6860,36 @@ ALTER TABLE reputation.elo_ratings ENABLE ROW LEVEL SECURITY;
 CREATE POLICY elo_ratings_read ON reputation.elo_ratings FOR SELECT USING (true);
 
 --
+-- Name: leaderboard_battle_coverage; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.leaderboard_battle_coverage ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: leaderboard_battle_pairs; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.leaderboard_battle_pairs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: leaderboard_battles; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.leaderboard_battles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: leaderboard_excluded_votes; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.leaderboard_excluded_votes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: leaderboard_pair_counts; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.leaderboard_pair_counts ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: leaderboard_snapshots; Type: ROW SECURITY; Schema: reputation; Owner: -
 --
 
@@ -6068,6 +6902,24 @@ ALTER TABLE reputation.leaderboard_snapshots ENABLE ROW LEVEL SECURITY;
 CREATE POLICY leaderboard_snapshots_read ON reputation.leaderboard_snapshots FOR SELECT USING (true);
 
 --
+-- Name: leaderboard_totals; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.leaderboard_totals ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: result_corrections; Type: ROW SECURITY; Schema: reputation; Owner: -
+--
+
+ALTER TABLE reputation.result_corrections ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: result_corrections result_corrections_read; Type: POLICY; Schema: reputation; Owner: -
+--
+
+CREATE POLICY result_corrections_read ON reputation.result_corrections FOR SELECT USING (lensers.fn_is_operator());
+
+--
 -- Name: workflows; Type: ROW SECURITY; Schema: workflows; Owner: -
 --
 
@@ -6078,6 +6930,18 @@ ALTER TABLE workflows.workflows ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY workflows_read ON workflows.workflows FOR SELECT USING (true);
+
+--
+-- Name: ledger; Type: ROW SECURITY; Schema: xp; Owner: -
+--
+
+ALTER TABLE xp.ledger ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ledger ledger_read; Type: POLICY; Schema: xp; Owner: -
+--
+
+CREATE POLICY ledger_read ON xp.ledger FOR SELECT USING (((lenser_id = auth.uid()) OR lensers.fn_is_operator() OR (battle_id IS NULL) OR battles.fn_can_view(battle_id)));
 
 --
 -- Name: SCHEMA agents; Type: ACL; Schema: -; Owner: -
@@ -6158,6 +7022,14 @@ GRANT USAGE ON SCHEMA reputation TO service_role;
 GRANT USAGE ON SCHEMA workflows TO anon;
 GRANT USAGE ON SCHEMA workflows TO authenticated;
 GRANT USAGE ON SCHEMA workflows TO service_role;
+
+--
+-- Name: SCHEMA xp; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA xp TO anon;
+GRANT USAGE ON SCHEMA xp TO authenticated;
+GRANT USAGE ON SCHEMA xp TO service_role;
 
 --
 -- Name: FUNCTION fn_ai_lensers_create(p_handle text, p_display_name text, p_model_id uuid, p_agent_kind text, p_system_prompt text); Type: ACL; Schema: agents; Owner: -
@@ -7174,11 +8046,31 @@ GRANT ALL ON FUNCTION reputation.fn_battle_categories(p_judging_mode text, p_tas
 REVOKE ALL ON FUNCTION reputation.fn_battle_placements(p_battle_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION fn_battle_result_changed(p_battle_id uuid); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_battle_result_changed(p_battle_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION fn_compute_elo_after_battle(p_battle_id uuid); Type: ACL; Schema: reputation; Owner: -
 --
 
 REVOKE ALL ON FUNCTION reputation.fn_compute_elo_after_battle(p_battle_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION reputation.fn_compute_elo_after_battle(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_correct_battle_result(p_battle_id uuid, p_reason text, p_ranks jsonb, p_winner_contender_id uuid); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_correct_battle_result(p_battle_id uuid, p_reason text, p_ranks jsonb, p_winner_contender_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_correct_battle_result(p_battle_id uuid, p_reason text, p_ranks jsonb, p_winner_contender_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION reputation.fn_correct_battle_result(p_battle_id uuid, p_reason text, p_ranks jsonb, p_winner_contender_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_elo_compensate(p_battle_id uuid); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_elo_compensate(p_battle_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer); Type: ACL; Schema: reputation; Owner: -
@@ -7197,6 +8089,12 @@ REVOKE ALL ON FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double preci
 GRANT ALL ON FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[], p_ratings double precision[], p_games integer[], p_k double precision, p_provisional_k double precision, p_provisional_games integer) TO anon;
 GRANT ALL ON FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[], p_ratings double precision[], p_games integer[], p_k double precision, p_provisional_k double precision, p_provisional_games integer) TO authenticated;
 GRANT ALL ON FUNCTION reputation.fn_elo_rate(p_ids uuid[], p_ranks double precision[], p_ratings double precision[], p_games integer[], p_k double precision, p_provisional_k double precision, p_provisional_games integer) TO service_role;
+
+--
+-- Name: FUNCTION fn_elo_rate_placements(p_battle_id uuid, p_reason text, p_correction_id bigint); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_elo_rate_placements(p_battle_id uuid, p_reason text, p_correction_id bigint) FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_elo_replay(); Type: ACL; Schema: reputation; Owner: -
@@ -7222,11 +8120,25 @@ REVOKE ALL ON FUNCTION reputation.fn_leaderboard_coverage(p_categories text[]) F
 GRANT ALL ON FUNCTION reputation.fn_leaderboard_coverage(p_categories text[]) TO service_role;
 
 --
+-- Name: FUNCTION fn_leaderboard_coverage_recount(p_categories text[]); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_leaderboard_coverage_recount(p_categories text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_leaderboard_coverage_recount(p_categories text[]) TO service_role;
+
+--
 -- Name: FUNCTION fn_leaderboard_excluded_votes(p_categories text[]); Type: ACL; Schema: reputation; Owner: -
 --
 
 REVOKE ALL ON FUNCTION reputation.fn_leaderboard_excluded_votes(p_categories text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION reputation.fn_leaderboard_excluded_votes(p_categories text[]) TO service_role;
+
+--
+-- Name: FUNCTION fn_leaderboard_excluded_votes_recount(p_categories text[]); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_leaderboard_excluded_votes_recount(p_categories text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_leaderboard_excluded_votes_recount(p_categories text[]) TO service_role;
 
 --
 -- Name: FUNCTION fn_leaderboard_get(p_category text, p_entity_kind text); Type: ACL; Schema: reputation; Owner: -
@@ -7242,6 +8154,19 @@ GRANT ALL ON FUNCTION reputation.fn_leaderboard_get(p_category text, p_entity_ki
 
 REVOKE ALL ON FUNCTION reputation.fn_leaderboard_pair_counts(p_categories text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION reputation.fn_leaderboard_pair_counts(p_categories text[]) TO service_role;
+
+--
+-- Name: FUNCTION fn_leaderboard_pair_counts_recount(p_categories text[]); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_leaderboard_pair_counts_recount(p_categories text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION reputation.fn_leaderboard_pair_counts_recount(p_categories text[]) TO service_role;
+
+--
+-- Name: FUNCTION fn_leaderboard_sync_battle(p_battle_id uuid); Type: ACL; Schema: reputation; Owner: -
+--
+
+REVOKE ALL ON FUNCTION reputation.fn_leaderboard_sync_battle(p_battle_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION fn_leaderboards_list(); Type: ACL; Schema: reputation; Owner: -
@@ -7285,6 +8210,39 @@ REVOKE ALL ON FUNCTION reputation.trg_elo_log_apply() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION reputation.trg_elo_ratings_guard() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_battle_amounts(OUT completed integer, OUT won integer); Type: ACL; Schema: xp; Owner: -
+--
+
+REVOKE ALL ON FUNCTION xp.fn_battle_amounts(OUT completed integer, OUT won integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_battle_xp_owed(p_battle_id uuid); Type: ACL; Schema: xp; Owner: -
+--
+
+REVOKE ALL ON FUNCTION xp.fn_battle_xp_owed(p_battle_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fn_lenser_xp(p_lenser_id uuid, p_recent integer); Type: ACL; Schema: xp; Owner: -
+--
+
+REVOKE ALL ON FUNCTION xp.fn_lenser_xp(p_lenser_id uuid, p_recent integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION xp.fn_lenser_xp(p_lenser_id uuid, p_recent integer) TO anon;
+GRANT ALL ON FUNCTION xp.fn_lenser_xp(p_lenser_id uuid, p_recent integer) TO authenticated;
+GRANT ALL ON FUNCTION xp.fn_lenser_xp(p_lenser_id uuid, p_recent integer) TO service_role;
+
+--
+-- Name: FUNCTION fn_sync_battle_xp(p_battle_id uuid); Type: ACL; Schema: xp; Owner: -
+--
+
+REVOKE ALL ON FUNCTION xp.fn_sync_battle_xp(p_battle_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION trg_ledger_check(); Type: ACL; Schema: xp; Owner: -
+--
+
+REVOKE ALL ON FUNCTION xp.trg_ledger_check() FROM PUBLIC;
 
 --
 -- Name: TABLE ai_lensers; Type: ACL; Schema: agents; Owner: -
@@ -7630,12 +8588,28 @@ GRANT SELECT ON TABLE reputation.leaderboard_snapshots TO authenticated;
 GRANT SELECT ON TABLE reputation.leaderboard_snapshots TO service_role;
 
 --
+-- Name: TABLE result_corrections; Type: ACL; Schema: reputation; Owner: -
+--
+
+GRANT SELECT ON TABLE reputation.result_corrections TO anon;
+GRANT SELECT ON TABLE reputation.result_corrections TO authenticated;
+GRANT SELECT ON TABLE reputation.result_corrections TO service_role;
+
+--
 -- Name: TABLE workflows; Type: ACL; Schema: workflows; Owner: -
 --
 
 GRANT SELECT ON TABLE workflows.workflows TO anon;
 GRANT SELECT ON TABLE workflows.workflows TO authenticated;
 GRANT ALL ON TABLE workflows.workflows TO service_role;
+
+--
+-- Name: TABLE ledger; Type: ACL; Schema: xp; Owner: -
+--
+
+GRANT SELECT ON TABLE xp.ledger TO anon;
+GRANT SELECT ON TABLE xp.ledger TO authenticated;
+GRANT SELECT ON TABLE xp.ledger TO service_role;
 
 --
 -- PostgreSQL database dump complete

@@ -144,6 +144,7 @@ language plpgsql security definer set search_path = '' as $$
 begin
   perform battles.fn_apply_transition(p_battle_id, 'publish_results');
   update battles.battles set published_at = now() where id = p_battle_id;
+  perform reputation.fn_battle_result_changed(p_battle_id);  -- leaderboard counts and XP (0024_xp_ledger.sql)
 end $$;
 
 create function battles.fn_battles_archive(p_battle_id uuid)

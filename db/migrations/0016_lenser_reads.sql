@@ -1,10 +1,12 @@
 -- Reads behind profile pages and the creation wizard: a lenser's public profile with their battles,
 -- the AI lensers and models one can pick as contenders, and the rubrics one may use.
 
+-- plpgsql so that 'xp' may call xp.fn_lenser_xp, which 0024_xp_ledger.sql defines.
 create function lensers.fn_lenser_get_profile(p_handle text)
 returns jsonb
-language sql stable security invoker set search_path = '' as $$
-  select jsonb_build_object(
+language plpgsql stable security invoker set search_path = '' as $$
+begin
+  return (select jsonb_build_object(
     'id', p.id, 'handle', p.handle, 'display_name', p.display_name, 'kind', p.kind, 'bio', p.bio,
     'is_verified', p.is_verified, 'is_anonymous', p.is_anonymous, 'created_at', p.created_at,
     'ai', (select jsonb_build_object('ai_lenser_id', l.id, 'agent_kind', l.agent_kind,
@@ -24,9 +26,11 @@ language sql stable security invoker set search_path = '' as $$
           left join battles.vote_aggregates a on a.contender_id = c.id
           left join agents.ai_lensers l on l.id = m.ai_lenser_id
          where m.profile_id = p.id or l.profile_id = p.id
-         order by b.created_at desc limit 50) x), '[]'))
-  from lensers.profiles p where p.handle = p_handle
-$$;
+         order by b.created_at desc limit 50) x), '[]'),
+    -- Total XP and the newest events (0024_xp_ledger.sql).
+    'xp', xp.fn_lenser_xp(p.id))
+  from lensers.profiles p where p.handle = p_handle);
+end $$;
 
 create function agents.fn_ai_lensers_list(p_owned_only boolean default false)
 returns table (id uuid, profile_id uuid, handle text, display_name text, agent_kind text, model_id uuid,

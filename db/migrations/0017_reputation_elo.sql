@@ -51,8 +51,30 @@ create table reputation.battle_reversals (
   created_at timestamptz not null default now()
 );
 
--- One row per entity per rated battle ('battle') and one compensating row per reversed row
--- ('reversal'). Append-only; inserting a row is what moves a rating (trg_elo_log_apply).
+-- Corrected results: an operator overturned a finalized battle's result and gave the right one, as
+-- a rank per contender (1 best; equal ranks share a place). The newest correction of a battle is its
+-- result for ELO, leaderboards and XP; the battle's own record (winner, ranks, events) stays as it was
+-- finalized. Append-only: correcting again adds a row.
+create table reputation.result_corrections (
+  id bigint generated always as identity primary key,
+  battle_id uuid not null references battles.battles (id),
+  -- {"<contender id>": rank, ...} for exactly the contenders the original result placed.
+  ranks jsonb not null check (jsonb_typeof(ranks) = 'object'),
+  -- The single contender ranked 1, or null when first place is shared (a draw).
+  winner_contender_id uuid references battles.contenders (id),
+  reason text not null check (length(btrim(reason)) between 1 and 2000),
+  corrected_by uuid references lensers.profiles (id),
+  created_at timestamptz not null default now()
+);
+create index result_corrections_battle_idx on reputation.result_corrections (battle_id, id desc);
+create trigger result_corrections_append_only before update or delete on reputation.result_corrections
+  for each row execute function ops.forbid_mutation();
+create trigger result_corrections_no_truncate before truncate on reputation.result_corrections
+  for each statement execute function ops.forbid_mutation();
+
+-- One row per entity per rated battle ('battle'), one compensating row per reversed row
+-- ('reversal'), and one row per entity applying a corrected result ('correction', naming the
+-- correction). Append-only; inserting a row is what moves a rating (trg_elo_log_apply).
 create table reputation.elo_battle_log (
   id bigint generated always as identity primary key,
   battle_id uuid not null references battles.battles (id),
@@ -68,17 +90,22 @@ create table reputation.elo_battle_log (
   outcome double precision not null check (outcome between 0 and 1),
   opponents integer not null check (opponents >= 1),
   formula_version text not null,
-  reason text not null check (reason in ('battle', 'reversal')),
+  reason text not null check (reason in ('battle', 'reversal', 'correction')),
   reverses_log_id bigint references reputation.elo_battle_log (id),
+  correction_id bigint references reputation.result_corrections (id),
   created_at timestamptz not null default clock_timestamp(),
   -- Exact in IEEE doubles: the row is computed as rating_before + delta, and replay repeats that sum.
   constraint elo_log_after_is_before_plus_delta check (rating_after = rating_before + delta),
-  constraint elo_log_reversal_names_row check ((reason = 'reversal') = (reverses_log_id is not null))
+  constraint elo_log_reversal_names_row check ((reason = 'reversal') = (reverses_log_id is not null)),
+  constraint elo_log_correction_names_correction check ((reason = 'correction') = (correction_id is not null))
 );
--- A battle rates an entity once, and a row is reversed at most once: this is what makes
--- fn_compute_elo_after_battle and fn_reverse_elo_for_battle idempotent even under a race.
+-- A battle rates an entity once, a correction once, and a row is reversed at most once: this is what
+-- makes fn_compute_elo_after_battle, fn_reverse_elo_for_battle and fn_correct_battle_result
+-- idempotent even under a race.
 create unique index elo_log_one_per_battle on reputation.elo_battle_log (battle_id, entity_kind, entity_id)
   where reason = 'battle';
+create unique index elo_log_one_per_correction on reputation.elo_battle_log (correction_id, entity_kind, entity_id)
+  where reason = 'correction';
 create unique index elo_log_reversed_once on reputation.elo_battle_log (reverses_log_id)
   where reverses_log_id is not null;
 create index elo_log_entity_idx on reputation.elo_battle_log (entity_kind, entity_id, id);
@@ -93,8 +120,8 @@ create trigger battle_reversals_no_truncate before truncate on reputation.battle
   for each statement execute function ops.forbid_mutation();
 
 -- Applies a log row to elo_ratings: the row must continue from the entity's current rating (or the
--- start rating for a first battle); a reversal must undo exactly one battle row of the same battle
--- and entity. The ratings guard lets the write through only while the flag names this very row.
+-- start rating for a first battle); a reversal must undo exactly one battle or correction row of the
+-- same battle and entity; a correction row must belong to a correction of its battle. The ratings guard lets the write through only while the flag names this very row.
 create function reputation.trg_elo_log_apply() returns trigger
 language plpgsql security definer set search_path = '' as $$
 declare
@@ -114,15 +141,19 @@ begin
   end if;
   if new.reason = 'reversal' then
     select * into orig from reputation.elo_battle_log where id = new.reverses_log_id;
-    if orig.reason is distinct from 'battle' or orig.battle_id <> new.battle_id
+    if orig.reason is distinct from 'battle' and orig.reason is distinct from 'correction'
+       or orig.battle_id <> new.battle_id
        or orig.entity_kind <> new.entity_kind or orig.entity_id <> new.entity_id or new.delta <> -orig.delta then
-      perform ops.fail('invalid_reversal', 'a reversal subtracts the delta of one battle row of the same battle and entity', '55000');
+      perform ops.fail('invalid_reversal', 'a reversal subtracts the delta of one battle or correction row of the same battle and entity', '55000');
     end if;
+  elsif new.reason = 'correction'
+        and not exists (select 1 from reputation.result_corrections rc where rc.id = new.correction_id and rc.battle_id = new.battle_id) then
+    perform ops.fail('invalid_correction', 'a correction row names a correction of its own battle', '55000');
   end if;
   perform set_config('reputation.elo_log_id', new.id::text, true);
   if v_exists then
     update reputation.elo_ratings
-       set rating = new.rating_after, games = games + case new.reason when 'battle' then 1 else -1 end, updated_at = now()
+       set rating = new.rating_after, games = games + case new.reason when 'reversal' then -1 else 1 end, updated_at = now()
      where entity_kind = new.entity_kind and entity_id = new.entity_id;
   else
     insert into reputation.elo_ratings (entity_kind, entity_id, rating, games)
@@ -200,22 +231,30 @@ $$;
 -- Who a contender is, as rated entities: its lenser profile (the human, or the AI persona's own
 -- profile) and, for AI contenders, the model behind the entry (the final submission's model when it
 -- names one, else the persona's model). Group contenders have no profile and are not rated.
+-- rank_position is the battle's result: the newest correction's rank when an operator corrected it
+-- (null for a contender the correction does not place), else the finalized rank.
 create view reputation.v_contender_entities as
-select c.battle_id, c.id as contender_id, c.contender_status, a.rank_position,
+select c.battle_id, c.id as contender_id, c.contender_status,
+       case when k.ranks is not null then (k.ranks ->> c.id::text)::integer else a.rank_position end as rank_position,
        'lenser'::text as entity_kind, coalesce(m.profile_id, l.profile_id) as entity_id
   from battles.contenders c
   join battles.contender_entity_map m on m.contender_id = c.id
   left join agents.ai_lensers l on l.id = m.ai_lenser_id
   left join battles.vote_aggregates a on a.battle_id = c.battle_id and a.contender_id = c.id
+  left join lateral (select rc.ranks from reputation.result_corrections rc where rc.battle_id = c.battle_id
+                      order by rc.id desc limit 1) k on true
  where coalesce(m.profile_id, l.profile_id) is not null
 union all
-select c.battle_id, c.id, c.contender_status, a.rank_position,
+select c.battle_id, c.id, c.contender_status,
+       case when k.ranks is not null then (k.ranks ->> c.id::text)::integer else a.rank_position end,
        'model'::text, coalesce(s.model_id, l.model_id)
   from battles.contenders c
   join battles.contender_entity_map m on m.contender_id = c.id
   join agents.ai_lensers l on l.id = m.ai_lenser_id
   left join battles.submissions s on s.contender_id = c.id and s.is_final
-  left join battles.vote_aggregates a on a.battle_id = c.battle_id and a.contender_id = c.id;
+  left join battles.vote_aggregates a on a.battle_id = c.battle_id and a.contender_id = c.id
+  left join lateral (select rc.ranks from reputation.result_corrections rc where rc.battle_id = c.battle_id
+                      order by rc.id desc limit 1) k on true;
 
 -- Placements ELO rates for a finalized battle: every ranked contender except the withdrawn
 -- (disqualified and eliminated ones rank last and count as losses). Models are rated only among a
@@ -242,14 +281,14 @@ language sql volatile set search_path = '' as $$
   select pg_advisory_xact_lock(71604430, hashtext(p_kind || ':' || p_id::text))
 $$;
 
--- Rates a finalized battle: one 'battle' log row per placed entity, per entity kind. Runs inside
--- fn_rank_and_close for every finalization; idempotent (a battle with log rows, or reversed, is left
--- alone). Fewer than two placed entities of a kind: nothing to rate for that kind.
-create function reputation.fn_compute_elo_after_battle(p_battle_id uuid)
-returns jsonb
+-- Writes one log row per placed entity of the battle, per entity kind, rated from the entities'
+-- current ratings and games: reason 'battle' for the finalized result, 'correction' (naming the
+-- correction) for a corrected one. Fewer than two placed entities of a kind: nothing for that kind.
+-- Internal: callers check the battle and the caller.
+create function reputation.fn_elo_rate_placements(p_battle_id uuid, p_reason text, p_correction_id bigint)
+returns integer
 language plpgsql security definer set search_path = '' as $$
 declare
-  b battles.battles;
   s record;
   v_kind text;
   v_id uuid;
@@ -260,17 +299,6 @@ declare
   v_rows integer := 0;
   v_count integer;
 begin
-  select * into b from battles.battles where id = p_battle_id;
-  if not found then
-    perform ops.fail('not_found', 'battle not found', 'P0002');
-  end if;
-  if b.finalized_at is null or b.cancelled_at is not null then
-    perform ops.fail('battle_not_final', format('only finalized battles are rated (this one is %s)', b.status), '55000');
-  end if;
-  if exists (select 1 from reputation.elo_battle_log l where l.battle_id = p_battle_id)
-     or exists (select 1 from reputation.battle_reversals r where r.battle_id = p_battle_id) then
-    return jsonb_build_object('battle_id', p_battle_id, 'rated', false, 'log_rows', 0);
-  end if;
   select * into s from reputation.fn_elo_settings();
   foreach v_kind in array array['lenser', 'model'] loop
     select array_agg(p.entity_id order by p.entity_id), array_agg(p.rank_position::double precision order by p.entity_id)
@@ -285,25 +313,76 @@ begin
       from unnest(v_ids) with ordinality u (id, ord)
       left join reputation.elo_ratings r on r.entity_kind = v_kind and r.entity_id = u.id;
     insert into reputation.elo_battle_log (battle_id, entity_kind, entity_id, rating_before, rating_after, delta, k,
-      expected_score, outcome, opponents, formula_version, reason)
+      expected_score, outcome, opponents, formula_version, reason, correction_id)
     select p_battle_id, v_kind, x.entity_id, x.rating_before, x.rating_before + x.delta, x.delta, x.k,
-           x.expected_score, x.outcome, x.opponents, 'elo-pairwise-v1', 'battle'
+           x.expected_score, x.outcome, x.opponents, 'elo-pairwise-v1', p_reason, p_correction_id
       from reputation.fn_elo_rate(v_ids, v_ranks, v_ratings, v_games, s.k, s.provisional_k, s.provisional_games) x;
     get diagnostics v_count = row_count;
     v_rows := v_rows + v_count;
   end loop;
+  return v_rows;
+end $$;
+
+-- Writes, for every battle or correction row of the battle not reversed yet, a 'reversal' row that
+-- subtracts its delta from the entity's current rating (and one game). Old rows are never edited.
+-- Internal: callers check the battle and the caller.
+create function reputation.fn_elo_compensate(p_battle_id uuid)
+returns integer
+language plpgsql security definer set search_path = '' as $$
+declare
+  v_row record;
+  v_rows integer;
+begin
+  for v_row in select distinct l.entity_kind, l.entity_id from reputation.elo_battle_log l
+                where l.battle_id = p_battle_id and l.reason <> 'reversal' order by l.entity_kind, l.entity_id loop
+    perform reputation.fn_lock_entity(v_row.entity_kind, v_row.entity_id);
+  end loop;
+  insert into reputation.elo_battle_log (battle_id, entity_kind, entity_id, rating_before, rating_after, delta, k,
+    expected_score, outcome, opponents, formula_version, reason, reverses_log_id)
+  select l.battle_id, l.entity_kind, l.entity_id, r.rating, r.rating + (-l.delta), -l.delta, l.k,
+         l.expected_score, l.outcome, l.opponents, l.formula_version, 'reversal', l.id
+    from reputation.elo_battle_log l
+    join reputation.elo_ratings r on r.entity_kind = l.entity_kind and r.entity_id = l.entity_id
+   where l.battle_id = p_battle_id and l.reason <> 'reversal'
+     and not exists (select 1 from reputation.elo_battle_log x where x.reverses_log_id = l.id)
+   order by l.id;
+  get diagnostics v_rows = row_count;
+  return v_rows;
+end $$;
+
+-- Rates a finalized battle: one 'battle' log row per placed entity, per entity kind. Runs inside
+-- fn_rank_and_close for every finalization; idempotent (a battle with log rows, or reversed, is left
+-- alone).
+create function reputation.fn_compute_elo_after_battle(p_battle_id uuid)
+returns jsonb
+language plpgsql security definer set search_path = '' as $$
+declare
+  b battles.battles;
+  v_rows integer;
+begin
+  select * into b from battles.battles where id = p_battle_id;
+  if not found then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  if b.finalized_at is null or b.cancelled_at is not null then
+    perform ops.fail('battle_not_final', format('only finalized battles are rated (this one is %s)', b.status), '55000');
+  end if;
+  if exists (select 1 from reputation.elo_battle_log l where l.battle_id = p_battle_id)
+     or exists (select 1 from reputation.battle_reversals r where r.battle_id = p_battle_id) then
+    return jsonb_build_object('battle_id', p_battle_id, 'rated', false, 'log_rows', 0);
+  end if;
+  v_rows := reputation.fn_elo_rate_placements(p_battle_id, 'battle', null);
   return jsonb_build_object('battle_id', p_battle_id, 'rated', v_rows > 0, 'log_rows', v_rows);
 end $$;
 
--- Takes a battle's result out of the ratings: records the reversal and writes, for every 'battle'
--- row of the battle, a 'reversal' row that subtracts its delta from the entity's current rating
--- (and one game). Old rows are never edited. Operators and the system only; idempotent. A battle
--- reversed before it was rated is never rated.
+-- Takes a battle's result out of the ratings: records the reversal and compensates every battle or
+-- correction row of the battle (fn_elo_compensate). Operators and the system only; idempotent. A
+-- battle reversed before it was rated is never rated. Leaderboards and XP follow in the same
+-- transaction (reputation.fn_battle_result_changed, 0024_xp_ledger.sql).
 create function reputation.fn_reverse_elo_for_battle(p_battle_id uuid, p_reason text)
 returns jsonb
 language plpgsql security definer set search_path = '' as $$
 declare
-  v_row record;
   v_rows integer;
 begin
   if not lensers.fn_is_operator() then
@@ -322,21 +401,87 @@ begin
   if not found then
     return jsonb_build_object('battle_id', p_battle_id, 'reversed', false, 'log_rows', 0);
   end if;
-  for v_row in select l.entity_kind, l.entity_id from reputation.elo_battle_log l
-                where l.battle_id = p_battle_id and l.reason = 'battle' order by l.entity_kind, l.entity_id loop
-    perform reputation.fn_lock_entity(v_row.entity_kind, v_row.entity_id);
-  end loop;
-  insert into reputation.elo_battle_log (battle_id, entity_kind, entity_id, rating_before, rating_after, delta, k,
-    expected_score, outcome, opponents, formula_version, reason, reverses_log_id)
-  select l.battle_id, l.entity_kind, l.entity_id, r.rating, r.rating + (-l.delta), -l.delta, l.k,
-         l.expected_score, l.outcome, l.opponents, l.formula_version, 'reversal', l.id
-    from reputation.elo_battle_log l
-    join reputation.elo_ratings r on r.entity_kind = l.entity_kind and r.entity_id = l.entity_id
-   where l.battle_id = p_battle_id and l.reason = 'battle'
-     and not exists (select 1 from reputation.elo_battle_log x where x.reverses_log_id = l.id)
-   order by l.id;
-  get diagnostics v_rows = row_count;
+  v_rows := reputation.fn_elo_compensate(p_battle_id);
+  perform reputation.fn_battle_result_changed(p_battle_id);
   return jsonb_build_object('battle_id', p_battle_id, 'reversed', true, 'log_rows', v_rows);
+end $$;
+
+-- Overturns a finalized battle's result with the right one: the operator gives a rank per contender
+-- (p_ranks {"<contender id>": rank}, for exactly the contenders the result placed) or the winner
+-- (p_winner_contender_id: rank 1, everyone else placed rank 2). Records the correction, compensates
+-- the ratings the previous result moved (fn_elo_compensate), and rates the corrected result from
+-- the ratings as they then stand ('correction' rows), so for a battle that was the entities' last
+-- the ratings end as if the corrected result had been the original. Battles rated after it keep
+-- their deltas. Correcting again replaces the previous correction the same way. Leaderboards and
+-- XP follow in the same transaction. Operators and the system only.
+create function reputation.fn_correct_battle_result(p_battle_id uuid, p_reason text, p_ranks jsonb default null,
+  p_winner_contender_id uuid default null)
+returns jsonb
+language plpgsql security definer set search_path = '' as $$
+declare
+  b battles.battles;
+  v_placed uuid[];
+  v_ranks jsonb;
+  v_bad integer;
+  v_winner uuid;
+  v_correction bigint;
+  v_reversed integer;
+  v_applied integer;
+begin
+  if not lensers.fn_is_operator() then
+    perform ops.fail('forbidden', 'only operators may correct a battle''s result', '42501');
+  end if;
+  if coalesce(btrim(p_reason), '') = '' then
+    perform ops.fail('invalid_input', 'say why the result is corrected', '22023');
+  end if;
+  if (p_ranks is null) = (p_winner_contender_id is null) then
+    perform ops.fail('invalid_input', 'give either the corrected ranks or the corrected winner', '22023');
+  end if;
+  select * into b from battles.battles where id = p_battle_id for update;
+  if not found then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  if b.finalized_at is null or b.cancelled_at is not null then
+    perform ops.fail('battle_not_final', format('only a finalized battle''s result can be corrected (this one is %s)', b.status), '55000');
+  end if;
+  if exists (select 1 from reputation.battle_reversals r where r.battle_id = p_battle_id) then
+    perform ops.fail('battle_reversed', 'this battle''s result was overturned and no longer counts', '55000');
+  end if;
+  -- The contenders the finalized result placed (all but the withdrawn), as ELO and leaderboards do.
+  select array_agg(c.id order by c.id) into v_placed
+    from battles.contenders c join battles.vote_aggregates a on a.battle_id = c.battle_id and a.contender_id = c.id
+   where c.battle_id = p_battle_id and c.contender_status <> 'withdrawn' and a.rank_position is not null;
+  if p_winner_contender_id is not null then
+    if not p_winner_contender_id = any (coalesce(v_placed, '{}')) then
+      perform ops.fail('invalid_input', 'the winner must be one of the battle''s placed contenders', '22023');
+    end if;
+    select jsonb_object_agg(u.id::text, case when u.id = p_winner_contender_id then 1 else 2 end) into v_ranks
+      from unnest(v_placed) u (id);
+  else
+    if jsonb_typeof(p_ranks) <> 'object' then
+      perform ops.fail('invalid_input', 'ranks are an object {"<contender id>": rank}', '22023');
+    end if;
+    select count(*) into v_bad from jsonb_each(p_ranks) e
+     where jsonb_typeof(e.value) <> 'number' or e.value::text !~ '^[1-9][0-9]{0,5}$';
+    if v_bad > 0 then
+      perform ops.fail('invalid_input', 'each rank is a whole number of at least 1', '22023');
+    end if;
+    if (select array_agg(e.key order by e.key) from jsonb_each(p_ranks) e)
+       is distinct from (select array_agg(u.id::text order by u.id::text) from unnest(v_placed) u (id)) then
+      perform ops.fail('invalid_input', 'rank exactly the contenders the result placed (every one not withdrawn)', '22023');
+    end if;
+    v_ranks := p_ranks;
+  end if;
+  select case when count(*) = 1 then (array_agg(e.key::uuid))[1] end into v_winner
+    from jsonb_each(v_ranks) e where e.value::integer = 1;
+  insert into reputation.result_corrections (battle_id, ranks, winner_contender_id, reason, corrected_by)
+  values (p_battle_id, v_ranks, v_winner, btrim(p_reason), (select p.id from lensers.profiles p where p.id = auth.uid()))
+  returning id into v_correction;
+  v_reversed := reputation.fn_elo_compensate(p_battle_id);
+  v_applied := reputation.fn_elo_rate_placements(p_battle_id, 'correction', v_correction);
+  perform reputation.fn_battle_result_changed(p_battle_id);
+  return jsonb_build_object('battle_id', p_battle_id, 'correction_id', v_correction, 'ranks', v_ranks,
+    'winner_contender_id', v_winner, 'reversed_log_rows', v_reversed, 'log_rows', v_applied);
 end $$;
 
 -- Rebuilds every rating by replaying the log in id order: rating ← rating + delta, games ± 1. Each
@@ -383,11 +528,11 @@ end $$;
 create function reputation.fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer default 1000)
 returns table (log_id bigint, battle_id uuid, reason text, rating_before double precision, rating_after double precision,
   delta double precision, k double precision, expected_score double precision, outcome double precision,
-  opponents integer, formula_version text, reverses_log_id bigint, created_at timestamptz)
+  opponents integer, formula_version text, reverses_log_id bigint, correction_id bigint, created_at timestamptz)
 language sql stable security invoker set search_path = '' as $$
   select * from (
     select l.id, l.battle_id, l.reason, l.rating_before, l.rating_after, l.delta, l.k, l.expected_score, l.outcome,
-           l.opponents, l.formula_version, l.reverses_log_id, l.created_at
+           l.opponents, l.formula_version, l.reverses_log_id, l.correction_id, l.created_at
       from reputation.elo_battle_log l
      where l.entity_kind = p_entity_kind and l.entity_id = p_entity_id
      order by l.id desc
@@ -398,18 +543,21 @@ $$;
 alter table reputation.elo_ratings enable row level security;
 alter table reputation.elo_battle_log enable row level security;
 alter table reputation.battle_reversals enable row level security;
+alter table reputation.result_corrections enable row level security;
 create policy elo_ratings_read on reputation.elo_ratings for select using (true);
 create policy elo_log_read on reputation.elo_battle_log for select using (battles.fn_can_view(battle_id));
 create policy battle_reversals_read on reputation.battle_reversals for select using (lensers.fn_is_operator());
+create policy result_corrections_read on reputation.result_corrections for select using (lensers.fn_is_operator());
 
 grant usage on schema reputation to anon, authenticated, service_role;
-grant select on reputation.elo_ratings, reputation.elo_battle_log, reputation.battle_reversals
-  to anon, authenticated, service_role;
+grant select on reputation.elo_ratings, reputation.elo_battle_log, reputation.battle_reversals,
+  reputation.result_corrections to anon, authenticated, service_role;
 revoke execute on all functions in schema reputation from public;
 grant execute on function reputation.fn_elo_rate(uuid[], double precision[], double precision[], integer[],
     double precision, double precision, integer),
   reputation.fn_elo_history(text, uuid, integer), reputation.fn_elo_settings(), reputation.fn_setting_float(text, double precision)
   to anon, authenticated, service_role;
-grant execute on function reputation.fn_reverse_elo_for_battle(uuid, text) to authenticated, service_role;
+grant execute on function reputation.fn_reverse_elo_for_battle(uuid, text),
+  reputation.fn_correct_battle_result(uuid, text, jsonb, uuid) to authenticated, service_role;
 grant execute on function reputation.fn_compute_elo_after_battle(uuid), reputation.fn_elo_replay()
   to service_role;

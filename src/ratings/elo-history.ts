@@ -8,7 +8,7 @@ import type { EntityKind } from './categories.ts';
 export interface EloHistoryRow {
   log_id: number;
   battle_id: string;
-  reason: 'battle' | 'reversal';
+  reason: 'battle' | 'reversal' | 'correction';
   rating_before: number;
   rating_after: number;
   delta: number;
@@ -18,6 +18,7 @@ export interface EloHistoryRow {
   opponents: number;
   formula_version: string;
   reverses_log_id: number | null;
+  correction_id: number | null;
   created_at: Date;
 }
 

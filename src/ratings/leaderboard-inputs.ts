@@ -1,7 +1,8 @@
-// Reads what leaderboards are fitted on: pair counts per (category, entity kind), aggregated by SQL
-// (reputation.fn_leaderboard_pair_counts, a GROUP BY over the outcomes view), plus what each
-// leaderboard covers and how many votes were excluded. Run it in one repeatable-read transaction so
-// the three reads agree.
+// Reads what leaderboards are fitted on: pair counts per (category, entity kind), plus what each
+// leaderboard covers and how many votes were excluded. All three are stored tables kept up to date
+// in the transaction that changes them (reputation.fn_leaderboard_sync_battle, 0018_leaderboards.sql),
+// so this reads O(pairs) rows, never the votes. Run it in one repeatable-read transaction so the
+// three reads agree.
 import { emptyCounts, type PairCounts } from '../core/ratings/index.ts';
 import type { Queryable } from '../db/db.ts';
 import { ENTITY_KINDS, type EntityKind } from './categories.ts';

@@ -145,6 +145,7 @@ describe('leaderboards and judging read-outs', () => {
       await host.rpc('fn_battle_open_voting', { battle_id: id });
       for (const v of voters) await v.rpc('fn_submit_vote', { battle_id: id, voted_contender_id: cx });
       await host.rpc('fn_battles_close', { battle_id: id });
+      await host.rpc('fn_battles_publish_results', { battle_id: id }); // leaderboards count published results
     }
     await recomputeLeaderboards(server.db, { categories: ['overall'] });
 

@@ -4,11 +4,14 @@ import { excludeVote, reverseBattleElo } from '../../src/ratings/operator-action
 import { leaderboardOptions, leaderboardParams, recomputeLeaderboards } from '../../src/ratings/leaderboard-job.ts';
 import { getLeaderboard, type SnapshotRow } from '../../src/ratings/snapshots.ts';
 import { makeUser, systemActor } from '../support/actors.ts';
-import { expectRefused } from '../support/battle-fixtures.ts';
+import { battleRow, expectRefused, uniqueSlug } from '../support/battle-fixtures.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { aiMember, humanMember, playBattle, type Member } from './support.ts';
+import { addModel, makeWorker, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
+import { aiMember, humanMember, playBattle, ranksOf, type Member } from './support.ts';
 
 let db: TestDb;
+let servers: Providers;
+let judge: string;
 
 /** What the test knows about each battle it played: enough to derive the outcomes on its own. */
 interface Played {
@@ -18,7 +21,8 @@ interface Played {
   voteIds: string[];
   /** Final ranks for a judged battle (votes are not used then). */
   ranks?: number[];
-  finished: boolean;
+  /** Finalized with its results published and not overturned: what leaderboards count. */
+  counts: boolean;
   categories: string[];
 }
 const played: Played[] = [];
@@ -34,33 +38,38 @@ function categoriesOf(create: Record<string, unknown>): string[] {
   ];
 }
 
-async function play(members: Member[], votes: Array<number | 'draw'>, create: Record<string, unknown> = {}, finished = true) {
-  const b = await playBattle(db, members, votes, { create, keepVoting: !finished });
-  played.push({ id: b.id, members, votes, voteIds: b.voteIds, finished, categories: categoriesOf(create) });
+/** A community-vote battle: 'published' (counts), 'unpublished' (finalized, results not public) or 'voting'. */
+async function play(members: Member[], votes: Array<number | 'draw'>, create: Record<string, unknown> = {},
+  state: 'published' | 'unpublished' | 'voting' = 'published') {
+  const b = await playBattle(db, members, votes, { create, keepVoting: state === 'voting', unpublished: state === 'unpublished' });
+  played.push({ id: b.id, members, votes, voteIds: b.voteIds, counts: state === 'published', categories: categoriesOf(create) });
 }
 
-/** A judged battle finalized with the given ranks (no judge scorer exists yet, so ranks are set by hand). */
-async function playJudged(members: Member[], ranks: number[]) {
+/**
+ * An ai_judge battle among humans, judged for real by the scripted judge model (it prefers the
+ * longer entry and, on equal lengths, slot A — a bias the swapped second order cancels into a
+ * draw), finalized by the worker through fn_battles_finalize and its results published.
+ */
+async function playJudged(members: Member[], texts: string[]) {
   const creator = await makeUser(db);
   const create = { judging_mode: 'ai_judge' };
   const id = await creator.rpc<string>('fn_battles_create', {
-    title: 'Judged', slug: `judged-${process.pid}-${played.length}`, task_prompt: 'p', max_contenders: members.length, ...create,
+    title: 'Judged', slug: uniqueSlug('judged'), task_prompt: 'Describe rain.', max_contenders: members.length, ...create,
   });
+  await creator.rpc('fn_battles_set_judging', { battle_id: id, judge_model_id: judge });
   await creator.rpc('fn_publish_battle', { battle_id: id });
   const contenders: string[] = [];
-  for (const m of members) {
+  for (const [i, m] of members.entries()) {
     contenders.push(await m.actor.rpc<string>('fn_battles_join', { battle_id: id }));
-    await m.actor.rpc('fn_battles_submit', { battle_id: id, text: 'entry' });
+    await m.actor.rpc('fn_battles_submit', { battle_id: id, text: texts[i] });
   }
   await creator.rpc('fn_battle_start_scoring', { battle_id: id });
-  await db.transaction(async (tx) => {
-    for (const [i, rank] of ranks.entries()) {
-      await tx.query('update battles.vote_aggregates set rank_position = $1 where contender_id = $2', [rank, contenders[i]]);
-    }
-    await tx.query("update battles.battles set status = 'closed', finalized_at = now() where id = $1", [id]);
-    await tx.query('select reputation.fn_compute_elo_after_battle($1)', [id]);
-  });
-  played.push({ id, members, votes: [], voteIds: [], ranks, finished: true, categories: categoriesOf(create) });
+  await makeWorker(db).runUntilIdle();
+  expect((await battleRow(db, id)).status).toBe('closed');
+  await creator.rpc('fn_battles_publish_results', { battle_id: id });
+  const ranks = await ranksOf(db, id, contenders);
+  played.push({ id, members, votes: [], voteIds: [], ranks, counts: true, categories: categoriesOf(create) });
+  return ranks;
 }
 
 /** The outcomes of a leaderboard derived from what the test played, independently of the SQL. */
@@ -68,7 +77,7 @@ function expectedOutcomes(category: string, kind: 'lenser' | 'model') {
   const pairs: Array<[string, string, number]> = [];
   const idOf = (m: Member) => (kind === 'lenser' ? m.profileId : m.modelId);
   for (const p of played) {
-    if (!p.finished || !p.categories.includes(category)) continue;
+    if (!p.counts || !p.categories.includes(category)) continue;
     const n = p.members.length;
     if (p.ranks) {
       for (let i = 0; i < n; i++) {
@@ -125,6 +134,8 @@ let ai: Member[];
 
 beforeAll(async () => {
   db = await createTestDb();
+  servers = await startProviders();
+  judge = await addModel(db, servers, 'anthropic', 'judge-scripted');
   human = await Promise.all(Array.from({ length: 5 }, () => humanMember(db)));
   ai = await Promise.all(Array.from({ length: 3 }, () => aiMember(db)));
   const random = createRandom(99);
@@ -138,10 +149,14 @@ beforeAll(async () => {
   await play(ai, [0, 0, 1, 'draw', 2, 0]);
   await play([ai[1], ai[2]], [1, 1, 0]);
   await play([human[0], ai[0]], [0, 1, 1]);
-  await play([human[1], human[2]], [0, 0, 0], {}, false); // still voting: does not count
-  await playJudged([human[2], human[3], human[4]], [2, 1, 2]);
+  await play([human[1], human[2]], [0, 0, 0], {}, 'voting'); // still voting: does not count
+  await play([human[3], human[4]], [1, 1, 1], {}, 'unpublished'); // decided, results not public: does not count
+  // Eight words, the long text, eight other words: the long one wins both pairs, the other pair is a draw.
+  expect(await playJudged([human[2], human[3], human[4]], ['The rain came down on the old town.', STRONG_TEXT,
+    'The sea went grey under the low sky.'])).toEqual([2, 1, 2]);
 });
 afterAll(async () => {
+  await servers.close();
   await db.destroy();
 });
 
@@ -205,7 +220,7 @@ describe('recomputeLeaderboards', () => {
     const op = await makeUser(db, undefined, { operator: true });
     const codeBattle = played.find((p) => p.categories.includes('content_type:code') && p.voteIds.length >= 2)!;
     const aiBattle = played.find((p) => p.members === ai)!;
-    const unfinished = played.find((p) => !p.finished)!;
+    const unfinished = played.find((p) => !p.counts)!;
     for (const voteId of [codeBattle.voteIds[0], aiBattle.voteIds[1], unfinished.voteIds[0]]) {
       expect(await excludeVote(db, op.claims, voteId, 'sock puppet')).toMatchObject({ vote_id: voteId, already_excluded: false });
       excluded.add(voteId);
@@ -237,7 +252,7 @@ describe('recomputeLeaderboards', () => {
   it('a reversed battle leaves the leaderboards', async () => {
     const judged = played.find((p) => p.ranks)!;
     await reverseBattleElo(db, systemActor(db).claims, judged.id, 'overturned');
-    judged.finished = false;
+    judged.counts = false;
     const results = await recomputeLeaderboards(db, { categories: ['overall', 'judging_mode:ai_judge'] });
     expect(results.find((r) => r.category === 'judging_mode:ai_judge' && r.entityKind === 'lenser')).toMatchObject({ stored: true, entities: 0, outcomesCount: 0 });
     await expectMatchesBuildLeaderboard('overall', 'lenser');

@@ -51,7 +51,7 @@ describe('reputation.fn_elo_rate (the SQL twin of rateBattle)', () => {
       start_rating: DEFAULT_START_RATING,
     });
     const fn = await db.query<{ src: string }>(
-      "select prosrc as src from pg_proc where proname = 'fn_compute_elo_after_battle'",
+      "select prosrc as src from pg_proc where proname = 'fn_elo_rate_placements'",
     );
     expect(fn.rows[0].src).toContain(`'${FORMULA_VERSION}'`);
   });

@@ -37,8 +37,10 @@ export interface PlayedBattle {
 export interface PlayOptions {
   /** fn_battles_create arguments (e.g. content_type, challenge_type). */
   create?: Record<string, unknown>;
-  /** Stop with voting open (default: close voting and finalize). */
+  /** Stop with voting open (default: close voting, finalize and publish the results). */
   keepVoting?: boolean;
+  /** Finalize but do not publish the results (they do not count on leaderboards, mint no XP). */
+  unpublished?: boolean;
 }
 
 function structureOf(members: Member[]): string {
@@ -48,7 +50,8 @@ function structureOf(members: Member[]): string {
 
 /**
  * A community-vote battle among `members` (each joins and submits), with one fresh voter per entry
- * of `votes`: a member's index, or 'draw'. Finalized by its creator unless keepVoting.
+ * of `votes`: a member's index, or 'draw'. Finalized by its creator and its results published,
+ * unless keepVoting or unpublished.
  */
 export async function playBattle(db: Db, members: Member[], votes: Array<number | 'draw'>, opts: PlayOptions = {}): Promise<PlayedBattle> {
   const creator = await makeUser(db);
@@ -79,6 +82,7 @@ export async function playBattle(db: Db, members: Member[], votes: Array<number 
   if (!opts.keepVoting) {
     await creator.rpc('fn_battle_close_voting', { battle_id: id });
     await creator.rpc('fn_battles_finalize', { battle_id: id });
+    if (!opts.unpublished) await creator.rpc('fn_battles_publish_results', { battle_id: id });
   }
   return { id, creator, contenderIds, voteIds };
 }
@@ -106,14 +110,15 @@ export interface LogRow {
   outcome: number;
   opponents: number;
   formula_version: string;
-  reason: 'battle' | 'reversal';
+  reason: 'battle' | 'reversal' | 'correction';
   reverses_log_id: number | null;
+  correction_id: number | null;
 }
 
 export async function logRows(db: Db, battleId?: string): Promise<LogRow[]> {
   const { rows } = await db.query<LogRow>(
     `select id, battle_id, entity_kind, entity_id, rating_before, rating_after, delta, k, expected_score, outcome,
-            opponents, formula_version, reason, reverses_log_id
+            opponents, formula_version, reason, reverses_log_id, correction_id
        from reputation.elo_battle_log where $1::uuid is null or battle_id = $1::uuid order by id`,
     [battleId ?? null],
   );

@@ -1,13 +1,13 @@
 // Ratings over HTTP: published leaderboards (Bradley–Terry snapshots with current ELO beside them),
 // on-demand recomputation, ELO history per entity, and the operator moves that feed them (excluding
-// a vote, reversing a battle's ELO). docs/ratings.md describes the numbers.
+// a vote, reversing a battle's result, correcting it). docs/ratings.md describes the numbers.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../core/app-error.ts';
 import { withClaims } from '../../db/claims.ts';
 import { categorySchema, entityKindSchema } from '../../ratings/categories.ts';
 import { eloHistory } from '../../ratings/elo-history.ts';
 import { recomputeLeaderboards } from '../../ratings/leaderboard-job.ts';
-import { excludeVote, isOperator, reverseBattleElo } from '../../ratings/operator-actions.ts';
+import { correctBattleResult, excludeVote, isOperator, reverseBattleElo } from '../../ratings/operator-actions.ts';
 import { getLeaderboard, listLeaderboards } from '../../ratings/snapshots.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { parseArgsBody } from './rpc.ts';
@@ -68,7 +68,7 @@ const RecomputeResult = z.object({
 const HistoryRow = z.object({
   log_id: z.number(),
   battle_id: z.uuid(),
-  reason: z.enum(['battle', 'reversal']),
+  reason: z.enum(['battle', 'reversal', 'correction']),
   rating_before: z.number(),
   rating_after: z.number(),
   delta: z.number(),
@@ -78,6 +78,7 @@ const HistoryRow = z.object({
   opponents: z.number(),
   formula_version: z.string(),
   reverses_log_id: z.number().nullable(),
+  correction_id: z.number().nullable().openapi({ description: 'For correction rows: the result correction they apply' }),
   created_at: z.string(),
 });
 
@@ -91,6 +92,29 @@ const History = z
   .openapi('EloHistory');
 
 const Reason = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
+
+const CorrectionBody = z
+  .object({
+    reason: z.string().trim().min(1).max(2000),
+    ranks: z
+      .record(z.uuid(), z.number().int().min(1).max(999_999))
+      .optional()
+      .openapi({ description: 'Corrected rank per contender id (1 best; equal ranks share a place), for every contender the result placed' }),
+    winner_contender_id: z.uuid().optional().openapi({ description: 'Or just the corrected winner: rank 1, every other placed contender rank 2' }),
+  })
+  .strict()
+  .refine((b) => (b.ranks === undefined) !== (b.winner_contender_id === undefined), {
+    message: 'give either ranks or winner_contender_id',
+  });
+
+const Correction = z.object({
+  battle_id: z.uuid(),
+  correction_id: z.number(),
+  ranks: z.record(z.string(), z.number()),
+  winner_contender_id: z.uuid().nullable(),
+  reversed_log_rows: z.number(),
+  log_rows: z.number(),
+});
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -131,6 +155,12 @@ const routes = {
     method: 'post', path: '/api/battles/{battle_id}/elo-reversal', tags: ['ratings'], summary: "Reverse a battle's ELO (operators)",
     request: { params: z.object({ battle_id: z.uuid() }), body: json(Reason) },
     responses: { 200: ok(z.object({ battle_id: z.uuid(), reversed: z.boolean(), log_rows: z.number() }), 'Reversed'), ...errorResponses },
+  }),
+  correct: createRoute({
+    method: 'post', path: '/api/battles/{battle_id}/result-correction', tags: ['ratings'],
+    summary: "Overturn a battle's result with the corrected one and re-rate it (operators)",
+    request: { params: z.object({ battle_id: z.uuid() }), body: json(CorrectionBody) },
+    responses: { 200: ok(Correction, 'Corrected'), ...errorResponses },
   }),
 };
 
@@ -201,5 +231,12 @@ export function registerLeaderboardRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
   app.openapi(routes.reverse, async (c) => {
     const { battle_id } = c.req.valid('param');
     return c.json(await reverseBattleElo(deps.db, c.get('claims'), battle_id, c.req.valid('json').reason), 200);
+  });
+
+  app.openapi(routes.correct, async (c) => {
+    const { battle_id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const result = body.ranks ? { ranks: body.ranks } : { winnerContenderId: body.winner_contender_id! };
+    return c.json(await correctBattleResult(deps.db, c.get('claims'), battle_id, body.reason, result), 200);
   });
 }
