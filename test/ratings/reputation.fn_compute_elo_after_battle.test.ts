@@ -167,28 +167,5 @@ describe('ELO when a battle is finalized', () => {
       'forbidden',
     );
   });
-
-  it('rates a judged battle by its final ranks (any judging mode)', async () => {
-    const m = [await humanMember(db), await humanMember(db), await humanMember(db)];
-    const creator = await makeUser(db);
-    const id = await creator.rpc<string>('fn_battles_create', {
-      title: 'Judged', slug: `judged-${process.pid}-${Date.now()}`, task_prompt: 'p', judging_mode: 'ai_judge', max_contenders: 3,
-    });
-    await creator.rpc('fn_publish_battle', { battle_id: id });
-    const contenders: string[] = [];
-    for (const x of m) {
-      contenders.push(await x.actor.rpc<string>('fn_battles_join', { battle_id: id }));
-      await x.actor.rpc('fn_battles_submit', { battle_id: id, text: 'entry' });
-    }
-    await creator.rpc('fn_battle_start_scoring', { battle_id: id });
-    // No AI judge scorer exists yet: set the ranks a judge would have produced, then finalize by hand.
-    await db.transaction(async (tx) => {
-      for (const [i, rank] of [2, 1, 2].entries()) {
-        await tx.query('update battles.vote_aggregates set rank_position = $1 where contender_id = $2', [rank, contenders[i]]);
-      }
-      await tx.query("update battles.battles set status = 'closed', finalized_at = now() where id = $1", [id]);
-      await tx.query('select reputation.fn_compute_elo_after_battle($1)', [id]);
-    });
-    expectLikeTs(new Map(), m, [2, 1, 2], await logRows(db, id));
-  });
+  // Judged modes (ai_judge, rubric_score, auto_score) finalized for real: test/ratings/elo.judged.test.ts.
 });
