@@ -115,6 +115,28 @@ describe('leaderboard routes', () => {
     expect(history.body.current.rating).toBeCloseTo(1000, 9);
   });
 
+  it("operators correct a battle's result over HTTP: the old deltas are taken back and the corrected result rated", async () => {
+    const code = await playBattle(api.db, [humans[0], humans[1]], [0, 0, 0]);
+    const path = `/api/battles/${code.id}/result-correction`;
+    const winner = { reason: 'entry copied', winner_contender_id: code.contenderIds[1] };
+    expectError(await api.post(path, winner), 403, 'forbidden');
+    expectError(await api.post(path, winner, { token: user.token }), 403, 'forbidden');
+    expectError(await api.post(path, { reason: 'x' }, { token: operator.token }), 400, 'invalid_input');
+    expectError(await api.post(path, { ...winner, ranks: { [code.contenderIds[0]]: 1 } }, { token: operator.token }), 400, 'invalid_input');
+    expectError(await api.post(path, { reason: 'x', ranks: { [code.contenderIds[0]]: 1 } }, { token: operator.token }), 400, 'invalid_input');
+    const res = await api.post(path, winner, { token: operator.token });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({
+      battle_id: code.id, winner_contender_id: code.contenderIds[1], reversed_log_rows: 2, log_rows: 2,
+      ranks: { [code.contenderIds[0]]: 2, [code.contenderIds[1]]: 1 },
+    });
+    const history = await api.get(`/api/ratings/lenser/${humans[1].profileId}/history`);
+    const rows = history.body.history.filter((r: { battle_id: string }) => r.battle_id === code.id);
+    expect(rows.map((r: { reason: string }) => r.reason)).toEqual(['battle', 'reversal', 'correction']);
+    expect(rows[2].correction_id).toBe(res.body.correction_id);
+    expect(rows[2].outcome).toBe(1);
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = await api.get('/api/docs/openapi.json');
     for (const path of [
@@ -124,6 +146,7 @@ describe('leaderboard routes', () => {
       '/api/ratings/{entity_kind}/{entity_id}/history',
       '/api/votes/{vote_id}/exclusion',
       '/api/battles/{battle_id}/elo-reversal',
+      '/api/battles/{battle_id}/result-correction',
     ]) {
       expect(doc.body.paths[path], path).toBeDefined();
     }
