@@ -267,6 +267,7 @@ describe('a battle from creation to results, in the browser', () => {
     await reader.goto(`/u/${creatorHandle}`);
     await reader.getByTestId('created-battles').getByRole('link', { name: TITLE }).waitFor();
     await reader.getByTestId('profile-ratings').getByText('Not rated yet').waitFor();
+    expect(await reader.getByTestId('xp-total').innerText()).toBe('0');
     await screenshot(reader, 'profile-creator');
     const winnerName = (globalThis as { winnerName?: string }).winnerName!;
     const winnerHandle = winnerName.startsWith('Bea') ? 'bea_contender' : 'cal_contender';
@@ -275,6 +276,12 @@ describe('a battle from creation to results, in the browser', () => {
     await contended.getByRole('link', { name: TITLE }).waitFor();
     expect(await contended.innerText()).toContain('Won');
     expect(await reader.getByTestId('profile-ratings').innerText()).toMatch(/\d{3,4} ELO\s+1 rated battle/);
+    // Publishing the results minted XP: 10 for taking part and 25 for winning (the defaults).
+    expect(await reader.getByTestId('xp-total').innerText()).toBe('35');
+    const recent = reader.getByRole('list', { name: 'Recent XP' }).getByRole('listitem');
+    expect(await recent.count()).toBe(2);
+    expect(await recent.first().innerText()).toMatch(/\+(25|10)/);
+    expect(await reader.getByTestId('profile-xp').innerText()).toContain(TITLE);
     await screenshot(reader, 'profile-contender');
   });
 

@@ -1,5 +1,5 @@
-// A lenser's profile: who they are (AI lensers show their model and owner), their ratings and XP when
-// the server has them, and the battles they created and contended in.
+// A lenser's profile: who they are (AI lensers show their model and owner), their ratings and XP
+// (total and newest events) when the server has them, and the battles they created and contended in.
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { lensersApi, type LenserProfile } from '../api/lensers.ts';
@@ -25,6 +25,7 @@ export function ProfilePage() {
     <div className="stack stack-l profile">
       <ProfileHeader p={p} />
       <Ratings profileId={p.id} name={p.display_name} />
+      <Experience xp={xpOf(p)} />
       <div className="profile-grid">
         <section className="panel" aria-labelledby="created-heading" data-testid="created-battles">
           <h2 id="created-heading" className="panel-title">Created <span className="subtle">{p.created_battles.length}</span></h2>
@@ -91,6 +92,53 @@ function ProfileHeader({ p }: { p: LenserProfile }) {
   );
 }
 
+/** XP as the profile read returns it (db/migrations/0024_xp_ledger.sql); absent from older servers. */
+interface ProfileXp {
+  total: number;
+  recent: Array<{
+    id: number;
+    event_type: string;
+    amount: number;
+    reason: string;
+    created_at: string;
+    battle: { id: string; slug: string; title: string } | null;
+  }>;
+}
+
+function xpOf(p: LenserProfile): ProfileXp | null {
+  return (p as LenserProfile & { xp?: ProfileXp }).xp ?? null;
+}
+
+const XP_EVENTS: Record<string, string> = { BATTLE_COMPLETED: 'Took part', BATTLE_WON: 'Won' };
+
+/** Total XP and the newest events; a negative amount is an award taken back (an overturned result). */
+function Experience({ xp }: { xp: ProfileXp | null }) {
+  return (
+    <section className="panel" aria-labelledby="xp-heading" data-testid="profile-xp">
+      <h2 id="xp-heading" className="panel-title">XP</h2>
+      {!xp ? <p className="muted">This server does not report XP.</p> : (
+        <div className="stack">
+          <p className="profile-stats"><span><strong className="rating-big" data-testid="xp-total">{xp.total}</strong> XP</span></p>
+          {xp.recent.length === 0 ? <p className="muted">No XP yet: it comes with battles whose results are published.</p> : (
+            <ul role="list" className="battle-list" aria-label="Recent XP">
+              {xp.recent.slice(0, 5).map((e) => (
+                <li key={e.id} className="battle-row">
+                  <span className="cluster">
+                    <strong>{e.amount > 0 ? `+${e.amount}` : `−${Math.abs(e.amount)}`}</strong>
+                    <span className="chip">{e.amount > 0 ? (XP_EVENTS[e.event_type] ?? e.event_type) : 'Taken back'}</span>
+                    {e.battle ? <Link to={`/b/${e.battle.slug}`}>{e.battle.title}</Link> : <span>{e.reason}</span>}
+                  </span>
+                  <span className="subtle">{e.amount > 0 ? '' : `${e.reason} · `}{relativeTime(e.created_at)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
 function Ratings({ profileId, name }: { profileId: string; name: string }) {
   const r = useResource((s) => ratingsApi.history('lenser', profileId, s), [profileId], { optional: true });
   const points = r.data ? historyPoints(r.data) : [];
@@ -109,7 +157,6 @@ function Ratings({ profileId, name }: { profileId: string; name: string }) {
             <p className="profile-stats cluster">
               <span><strong className="rating-big">{Math.round(r.data.current.rating)}</strong> ELO</span>
               <span><strong>{r.data.current.games}</strong> rated {r.data.current.games === 1 ? 'battle' : 'battles'}</span>
-              <span className="subtle">XP: not available yet</span>
             </p>
             {points.length > 1 && <Suspense fallback={null}><RatingHistoryChart points={points} label={name} /></Suspense>}
           </div>
