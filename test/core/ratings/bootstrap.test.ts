@@ -60,7 +60,7 @@ describe('bootstrapBradleyTerry', () => {
   // Coverage over 2,000 intervals (200 seeded simulations of 10 entities, 3,000 outcomes each, 200
   // rounds). Binomial noise alone is ±0.5 point (one SD) at this size, and intervals of one
   // simulation share their data, so the band is ±2.5 points around the level. The percentile
-  // bootstrap runs a little under its level on finite samples (about 93.5% here), inside the band.
+  // bootstrap runs a little under its level on finite samples (about 94% here), inside the band.
   // The same intervals shrunk or stretched by a quarter around their midpoint fall outside it:
   // the band tells a calibrated interval from a too-narrow or too-wide one.
   const coverage = (level: number, scales: number[]) => {
