@@ -8,6 +8,7 @@ import { errorResponse } from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { registerAuth } from './routes/auth.ts';
+import { registerBattleResultRoutes } from './routes/battle-results.ts';
 import { registerBattleRoutes } from './routes/battles.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerHealth } from './routes/health.ts';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerHealth(app, deps);
   registerAuth(app, deps);
   registerBattleRoutes(app, deps);
+  registerBattleResultRoutes(app, deps);
   registerLeaderboardRoutes(app, deps);
   registerRpc(app, deps);
   registerDocs(app, deps);

@@ -1,7 +1,5 @@
 // Ratings (src/api/routes/leaderboards.ts, docs/ratings.md): published Bradley–Terry leaderboards per
-// category with current ELO beside them, and the ELO change log of a lenser or model. Judge verdicts
-// and scorecards come with the judging work and may not exist on a server yet: pages load them with
-// useResource `optional`, so a 404 renders "not available yet" (shapes: docs/web.md).
+// category with current ELO beside them, and the ELO change log of a lenser or model.
 import { ApiError, get, query } from './client.ts';
 
 export type EntityKind = 'lenser' | 'model';
@@ -61,26 +59,6 @@ export interface EloHistory {
   history: EloHistoryRow[];
 }
 
-/** Not built yet (judging, issue 3): the shape the battle page renders. */
-export interface Verdict {
-  id: string;
-  judge: { display_name: string; model_id?: string | null };
-  winner_contender_id: string | null;
-  is_draw: boolean;
-  order_swapped?: boolean;
-  explanation: string | null;
-  created_at: string;
-}
-
-/** Not built yet (judging, issue 3): the shape the battle page renders. */
-export interface Scorecard {
-  contender_id: string;
-  criterion_title: string;
-  weight: number;
-  result: 'pass' | 'fail' | 'partial' | 'skipped';
-  explanation: string | null;
-}
-
 /** Leaderboard categories: 'overall' or '<axis>:<value>' (src/ratings/categories.ts). */
 export const LEADERBOARD_CATEGORIES: Array<{ key: string; label: string; group: string }> = [
   { key: 'overall', label: 'Overall', group: 'Overall' },
@@ -112,8 +90,6 @@ export const ratingsApi = {
   },
   history: (kind: EntityKind, entityId: string, signal?: AbortSignal) =>
     get<EloHistory>(`/api/ratings/${enc(kind)}/${enc(entityId)}/history`, signal),
-  verdicts: (battleId: string, signal?: AbortSignal) => get<Verdict[]>(`/api/battles/${enc(battleId)}/verdicts`, signal),
-  scorecards: (battleId: string, signal?: AbortSignal) => get<Scorecard[]>(`/api/battles/${enc(battleId)}/scorecards`, signal),
 };
 
 /** Rating points for a chart: the rating before the first change, then after each change. */

@@ -1,10 +1,12 @@
-// Judge verdicts, rubric scorecards and rating changes of a finished battle. Their endpoints come with
-// the judging and ratings work; until a server has them each section says so instead of failing.
+// Judge verdicts, rubric scorecards and rating changes of a finished battle. A server without one of
+// their endpoints (404) gets "not available yet" in that section instead of a failure.
 import type { Battle, Contender } from '../api/battles.ts';
+import { judgingApi } from '../api/judging.ts';
 import { lensersApi } from '../api/lensers.ts';
 import { ratingsApi } from '../api/ratings.ts';
 import { NotAvailable } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { VerdictList } from './verdicts-section.tsx';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -44,10 +46,10 @@ async function ratingChanges(battle: Battle, signal: AbortSignal): Promise<Ratin
 const Loading = () => <div className="skeleton" style={{ height: '4rem' }} aria-hidden="true" />;
 
 export function JudgingSections({ battle, names }: { battle: Battle; names: Map<string, Contender> }) {
-  const judged = battle.judging_mode === 'ai_judge' || battle.judging_mode === 'rubric_score';
+  const judged = battle.judging_mode === 'ai_judge';
   const scored = battle.judging_mode === 'rubric_score' || !!battle.rubric_id;
-  const verdicts = useResource(judged ? (s) => ratingsApi.verdicts(battle.id, s) : null, [battle.id, judged], { optional: true });
-  const scorecards = useResource(scored ? (s) => ratingsApi.scorecards(battle.id, s) : null, [battle.id, scored], { optional: true });
+  const verdicts = useResource(judged ? (s) => judgingApi.verdicts(battle.id, s) : null, [battle.id, judged], { optional: true });
+  const scorecards = useResource(scored ? (s) => judgingApi.scorecards(battle.id, s) : null, [battle.id, scored], { optional: true });
   const changes = useResource((s) => ratingChanges(battle, s), [battle.id, battle.contenders.length], { optional: true });
   const nameOf = (id: string | null) => (id ? names.get(id)?.display_name ?? 'Unknown contender' : 'Draw');
 
@@ -57,16 +59,7 @@ export function JudgingSections({ battle, names }: { battle: Battle; names: Map<
         <Section id="verdicts-heading" title="Judge verdicts">
           {verdicts.loading ? <Loading /> : verdicts.unavailable || verdicts.error ? (
             <NotAvailable compact title="Not available yet">AI judge verdicts appear here once this server runs judges.</NotAvailable>
-          ) : !verdicts.data?.length ? <p className="muted">No verdicts were recorded.</p> : (
-            <ul role="list" className="stack stack-s">
-              {verdicts.data.map((v) => (
-                <li key={v.id} className="verdict">
-                  <p><strong>{v.judge.display_name}</strong>: {v.is_draw ? 'draw' : `${nameOf(v.winner_contender_id)} wins`}{v.order_swapped ? ' (order swapped)' : ''}</p>
-                  {v.explanation && <p className="muted">{v.explanation}</p>}
-                </li>
-              ))}
-            </ul>
-          )}
+          ) : !verdicts.data?.length ? <p className="muted">No verdicts were recorded.</p> : <VerdictList verdicts={verdicts.data} names={names} />}
         </Section>
       )}
       {scored && (

