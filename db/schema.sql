@@ -231,23 +231,35 @@ CREATE FUNCTION agents.fn_ai_lensers_list(p_owned_only boolean DEFAULT false) RE
 $$;
 
 --
--- Name: fn_models_create(text, text, text, text, numeric, numeric); Type: FUNCTION; Schema: ai; Owner: -
+-- Name: fn_models_create(text, text, text, text, numeric, numeric, text); Type: FUNCTION; Schema: ai; Owner: -
 --
 
-CREATE FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text DEFAULT NULL::text, p_price_in_per_mtok numeric DEFAULT 0, p_price_out_per_mtok numeric DEFAULT 0) RETURNS uuid
+CREATE FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text DEFAULT NULL::text, p_price_in_per_mtok numeric DEFAULT 0, p_price_out_per_mtok numeric DEFAULT 0, p_api_key_env text DEFAULT NULL::text) RETURNS uuid
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
-    AS $$
+    AS $_$
 declare v_id uuid;
 begin
   if not lensers.fn_is_operator() then
     perform ops.fail('forbidden', 'only operators may register models', '42501');
   end if;
-  insert into ai.models (provider, model_id, display_name, base_url, price_in_per_mtok, price_out_per_mtok)
-  values (p_provider, p_model_id, p_display_name, p_base_url, coalesce(p_price_in_per_mtok, 0), coalesce(p_price_out_per_mtok, 0))
+  if p_provider = 'scripted' then
+    perform ops.fail('provider_demo_only',
+      'the scripted provider is the demo seed''s stand-in, not a model; register an anthropic or openai_compatible model', '22023');
+  end if;
+  if p_provider is null or p_provider not in ('anthropic', 'openai_compatible') then
+    perform ops.fail('invalid_input', 'provider is anthropic or openai_compatible', '22023');
+  end if;
+  if p_api_key_env is not null and p_api_key_env !~ '^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$' then
+    perform ops.fail('invalid_input',
+      'api_key_env is the name of an environment variable starting with LF_PROVIDER_KEY_ (capitals, digits, underscores)', '22023');
+  end if;
+  insert into ai.models (provider, model_id, display_name, base_url, price_in_per_mtok, price_out_per_mtok, api_key_env)
+  values (p_provider, p_model_id, p_display_name, p_base_url, coalesce(p_price_in_per_mtok, 0), coalesce(p_price_out_per_mtok, 0),
+    p_api_key_env)
   returning id into v_id;
   return v_id;
-end $$;
+end $_$;
 
 --
 -- Name: fn_models_list(); Type: FUNCTION; Schema: ai; Owner: -
@@ -639,6 +651,24 @@ CREATE FUNCTION battles.fn_battles_contender_count(p_battle_id uuid) RETURNS TAB
 $$;
 
 --
+-- Name: fn_results_visible(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_results_visible(p_battle_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select exists (
+    select 1 from battles.battles b
+     where b.id = p_battle_id
+       and (lensers.fn_is_operator()
+            or (b.finalized_at is not null and b.status in ('closed', 'published', 'archived')
+                and (b.published_at is not null
+                     or b.creator_lenser_id = auth.uid() or b.principal_id = auth.uid()
+                     or battles.fn_is_contender(b.id)))))
+$$;
+
+--
 -- Name: contender_entity_map; Type: TABLE; Schema: battles; Owner: -
 --
 
@@ -789,13 +819,19 @@ CREATE VIEW battles.v_battle_full WITH (security_invoker='true') AS
     b.finalized_at,
     b.cancelled_at,
     b.archived_at,
-    b.winner_contender_id,
+        CASE
+            WHEN battles.fn_results_visible(b.id) THEN b.winner_contender_id
+            ELSE NULL::uuid
+        END AS winner_contender_id,
     b.total_vote_count,
     b.handicap_config,
     b.rule_snapshot,
     b.rule_snapshot_sha256,
     b.rules_frozen_at,
-    b.finalize_summary,
+        CASE
+            WHEN battles.fn_results_visible(b.id) THEN b.finalize_summary
+            ELSE NULL::jsonb
+        END AS finalize_summary,
     b.rubric_id,
     b.created_at,
     b.updated_at,
@@ -858,8 +894,10 @@ begin
          b.challenge_type, b.voter_eligibility, b.total_vote_count,
          (select count(*)::integer from battles.fn_battles_contender_count(b.id)),
          b.voting_opens_at, b.voting_closes_at, b.created_at, p.handle,
-         -- Row-level security hides contenders until results are out, so the name shows only then.
-         b.winner_contender_id, (select c.display_name from battles.contenders c where c.id = b.winner_contender_id),
+         -- The winner shows only to those who may see results (battles.fn_results_visible).
+         case when battles.fn_results_visible(b.id) then b.winner_contender_id end,
+         (select c.display_name from battles.contenders c
+           where c.id = b.winner_contender_id and battles.fn_results_visible(b.id)),
          to_char(b.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || b.id::text
     from battles.battles b
     join lensers.profiles p on p.id = b.creator_lenser_id
@@ -873,6 +911,34 @@ begin
      and (p_cursor is null or (b.created_at, b.id) < (v_ts, v_id))
    order by b.created_at desc, b.id desc
    limit p_limit;
+end $$;
+
+--
+-- Name: fn_battle_lens(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_lens(p_battle_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  return jsonb_build_object(
+    'lens', (select jsonb_build_object('lens_id', bl.lens_id, 'title', l.title, 'slug', l.slug, 'version_id', bl.version_id,
+               'version', v.version, 'input_snapshot', bl.input_snapshot, 'set_at', bl.set_at)
+               from battles.battle_lenses bl join lenses.lenses l on l.id = bl.lens_id
+               left join lenses.versions v on v.id = bl.version_id
+              where bl.battle_id = p_battle_id),
+    'assignments', coalesce((select jsonb_agg(jsonb_build_object('contender_id', c.id, 'slot', c.slot,
+               'display_name', c.display_name, 'lens_id', a.lens_id, 'title', l.title, 'version_id', a.version_id,
+               'version', v.version, 'input_snapshot', a.input_snapshot, 'assigned_at', a.assigned_at) order by c.slot)
+               from battles.contender_lens_assignments a
+               join battles.contenders c on c.id = a.contender_id
+               join lenses.lenses l on l.id = a.lens_id
+               left join lenses.versions v on v.id = a.version_id
+              where c.battle_id = p_battle_id and battles.fn_identities_revealed(p_battle_id)), '[]'));
 end $$;
 
 --
@@ -1492,6 +1558,72 @@ begin
 end $$;
 
 --
+-- Name: fn_battles_set_lens(uuid, uuid, uuid, jsonb); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_set_lens(p_battle_id uuid, p_lens_id uuid DEFAULT NULL::uuid, p_version_id uuid DEFAULT NULL::uuid, p_input_snapshot jsonb DEFAULT '{}'::jsonb) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  v_me uuid := lensers.fn_acting_profile_id();
+  v_snapshot jsonb := coalesce(p_input_snapshot, '{}');
+  v battles.battle_lenses;
+  v_version lenses.versions;
+  v_missing text[];
+  v_count integer;
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may set the lens', '42501');
+  end if;
+  if b.status not in ('draft', 'open') then
+    perform ops.fail('battle_not_open', format('the lens is set while a battle is draft or open; this one is %s', b.status), '55000');
+  end if;
+  if p_lens_id is null then
+    delete from battles.battle_lenses where battle_id = b.id;
+    delete from battles.contender_lens_assignments a using battles.contenders c
+     where c.id = a.contender_id and c.battle_id = b.id;
+    return jsonb_build_object('battle_id', b.id, 'lens_id', null, 'assigned', 0);
+  end if;
+  if jsonb_typeof(v_snapshot) <> 'object' then
+    perform ops.fail('invalid_input', 'input_snapshot is an object of parameter values', '22023');
+  end if;
+  if not exists (select 1 from lenses.lenses l where l.id = p_lens_id and (l.is_public or l.owner_lenser_id in (v_me, b.principal_id))) then
+    perform ops.fail('not_found', 'lens not found', 'P0002');
+  end if;
+  select * into v_version from lenses.versions x
+   where x.lens_id = p_lens_id and x.status = 'published' and (p_version_id is null or x.id = p_version_id)
+   order by x.version desc limit 1;
+  if not found then
+    if p_version_id is not null then
+      perform ops.fail('not_found', 'no published version of that lens with this id', 'P0002');
+    end if;
+    perform ops.fail('lens_not_published', 'this lens has no published version yet', '55000');
+  end if;
+  v_missing := lenses.fn_missing_params(v_version.params, v_snapshot);
+  if cardinality(v_missing) > 0 then
+    perform ops.fail('lens_param_missing', format('Missing value for required lens %s: %s.',
+      case when cardinality(v_missing) = 1 then 'parameter' else 'parameters' end, array_to_string(v_missing, ', ')), '22023');
+  end if;
+  insert into battles.battle_lenses (battle_id, lens_id, version_id, input_snapshot, set_by)
+  values (b.id, p_lens_id, p_version_id, v_snapshot, v_me)
+  on conflict (battle_id) do update
+    set lens_id = excluded.lens_id, version_id = excluded.version_id, input_snapshot = excluded.input_snapshot,
+        set_by = excluded.set_by, set_at = now()
+  returning * into v;
+  insert into battles.contender_lens_assignments (contender_id, lens_id, version_id, input_snapshot, assigned_by)
+  select c.id, v.lens_id, v.version_id, v.input_snapshot, v_me
+    from battles.contenders c where c.battle_id = b.id and c.contender_type <> 'human'
+  on conflict (contender_id) do update
+    set lens_id = excluded.lens_id, version_id = excluded.version_id, input_snapshot = excluded.input_snapshot,
+        assigned_at = now(), assigned_by = excluded.assigned_by;
+  get diagnostics v_count = row_count;
+  return jsonb_build_object('battle_id', b.id, 'lens_id', v.lens_id, 'version_id', v.version_id,
+    'version', v_version.version, 'assigned', v_count);
+end $$;
+
+--
 -- Name: fn_battles_submit(uuid, text, text, jsonb, uuid, uuid, text, uuid, uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -1635,7 +1767,10 @@ begin
   b.content_type := coalesce(p_patch ->> 'content_type', b.content_type);
   if p_patch ? 'voting_opens_at' then b.voting_opens_at := (p_patch ->> 'voting_opens_at')::timestamptz; end if;
   if p_patch ? 'voting_closes_at' then b.voting_closes_at := (p_patch ->> 'voting_closes_at')::timestamptz; end if;
-  if p_patch ? 'handicap_config' then b.handicap_config := coalesce(p_patch -> 'handicap_config', '{}'); end if;
+  if p_patch ? 'handicap_config' then
+    perform battles.fn_check_handicap(p_patch -> 'handicap_config');
+    b.handicap_config := coalesce(nullif(p_patch -> 'handicap_config', 'null'::jsonb), '{}');
+  end if;
   if p_patch ? 'workflow_id' then b.workflow_id := (p_patch ->> 'workflow_id')::uuid; end if;
   select * into v_combo from battles.axes_combinations
    where task_source = b.task_source and contender_structure = b.contender_structure and judging_mode = b.judging_mode;
@@ -1743,6 +1878,40 @@ begin
   return battles.fn_record_judge_vote(b.id, v_judge,
     case when array_length(v_leaders, 1) = 1 then v_leaders[1] end,
     'Pairwise verdicts, each judged in both orders: ' || v_rationale);
+end $$;
+
+--
+-- Name: fn_check_handicap(jsonb); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_check_handicap(p_handicap jsonb) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  k text;
+  n numeric;
+  v jsonb;
+begin
+  if p_handicap is null or jsonb_typeof(p_handicap) = 'null' then
+    return;
+  end if;
+  if jsonb_typeof(p_handicap) <> 'object' then
+    perform ops.fail('invalid_input', 'handicap_config is an object of max_tokens, temperature, time_limit_ms', '22023');
+  end if;
+  for k, v in select e.key, e.value from jsonb_each(p_handicap) e order by e.key loop
+    if k not in ('max_tokens', 'temperature', 'time_limit_ms') then
+      perform ops.fail('invalid_input', format('handicap_config.%s is not a handicap the worker applies (known: max_tokens, temperature, time_limit_ms)', left(k, 60)), '22023');
+    end if;
+    n := case when jsonb_typeof(v) = 'number' then v::text::numeric end;
+    if k = 'max_tokens' and (n is null or n not between 1 and 100000 or n <> trunc(n)) then
+      perform ops.fail('invalid_input', format('handicap_config.max_tokens must be an integer from 1 to 100000, not %s', left(v::text, 40)), '22023');
+    elsif k = 'temperature' and (n is null or n not between 0 and 2) then
+      perform ops.fail('invalid_input', format('handicap_config.temperature must be a number from 0 to 2, not %s', left(v::text, 40)), '22023');
+    elsif k = 'time_limit_ms' and (n is null or n not between 1000 and 3600000) then
+      perform ops.fail('invalid_input', format('handicap_config.time_limit_ms must be a number of milliseconds from 1000 to 3600000, not %s', left(v::text, 40)), '22023');
+    end if;
+  end loop;
 end $$;
 
 --
@@ -1879,15 +2048,9 @@ declare
   v_judges jsonb;
   v_challenge jsonb;
   v_secret battles.challenge_secrets;
-  h jsonb := coalesce(b.handicap_config, '{}');
 begin
-  if h ? 'max_tokens' and not (jsonb_typeof(h -> 'max_tokens') = 'number' and (h ->> 'max_tokens')::numeric between 1 and 100000
-                               and (h ->> 'max_tokens')::numeric = trunc((h ->> 'max_tokens')::numeric))
-     or h ? 'temperature' and not (jsonb_typeof(h -> 'temperature') = 'number' and (h ->> 'temperature')::numeric between 0 and 2)
-     or h ? 'time_limit_ms' and not (jsonb_typeof(h -> 'time_limit_ms') = 'number' and (h ->> 'time_limit_ms')::numeric between 1000 and 3600000) then
-    perform ops.fail('invalid_handicap',
-      'handicap_config: max_tokens is an integer 1..100000, temperature a number 0..2, time_limit_ms a number 1000..3600000', '22023');
-  end if;
+  -- Drafts are checked as they are written; this catches rows written another way (0008_battles_create.sql).
+  perform battles.fn_check_handicap(b.handicap_config);
 
   select * into s from battles.judging_settings where battle_id = b.id;
   if b.judging_mode in ('ai_judge', 'rubric_score') then
@@ -1903,8 +2066,14 @@ begin
   end if;
   if b.judging_mode = 'rubric_score' then
     select coalesce(jsonb_agg(j.profile_id order by j.profile_id), '[]') into v_judges from battles.judges j where j.battle_id = b.id;
-    -- Named human judges score; without them, the judge model does.
-    v_scorer := case when jsonb_array_length(v_judges) > 0 then 'human' when v_judge is not null then 'ai' else 'human' end;
+    -- Named human judges score; without them, the judge model does; with neither nobody would, and
+    -- the battle would end as a silent draw, so it is not published.
+    v_scorer := case when jsonb_array_length(v_judges) > 0 then 'human' when v_judge is not null then 'ai' end;
+    if v_scorer is null then
+      perform ops.fail('rubric_scorer_missing',
+        'a rubric_score battle needs someone to score it: name human judges, or set a judge model (or the operator default app.ai_judge_model_id)',
+        '22023');
+    end if;
     if v_scorer = 'human' then
       v_judge := null;
     end if;
@@ -2030,6 +2199,7 @@ begin
   if p_voting_opens_at is not null and p_voting_closes_at is not null and p_voting_opens_at >= p_voting_closes_at then
     perform ops.fail('invalid_input', 'voting must open before it closes', '22023');
   end if;
+  perform battles.fn_check_handicap(p_handicap_config);
 
   perform pg_advisory_xact_lock(hashtextextended('battles_create:' || v_principal::text, 0));
   if v_cap > 0 then
@@ -2159,7 +2329,8 @@ begin
          where (select count(*) from battles.scorecards sc
                  where sc.contender_id = e.cid and sc.kind = 'rubric' and sc.scorer_model_id = v_judge and sc.scorer_lenser_id is null) < v_criteria);
     end if;
-    -- No judges named (and no judge model): nobody will score, so there is nothing to wait for.
+    -- Human scorers: every named judge has scored every entry on every criterion (publication
+    -- refuses a rubric_score battle with neither judges nor a judge model: rubric_scorer_missing).
     return not exists (
       select 1 from battles.judges j cross join unnest(v_entries) e(cid)
        where j.battle_id = b.id
@@ -2450,25 +2621,11 @@ begin
   values (p_battle_id, 'vote_cast', v_voter, jsonb_build_object('vote_id', v_id, 'judge_model_id', p_judge_model_id, 'is_ai_vote', true));
   insert into battles.votes (id, battle_id, voter_lenser_id, principal_id, voted_contender_id, vote_value, is_draw, is_ai_vote, rationale)
   values (v_id, p_battle_id, v_voter, null, p_voted_contender_id,
-    case when p_voted_contender_id is null then 'draw' when v_slot = 'A' then 'contender_a' when v_slot = 'B' then 'contender_b' end::battles.vote_value_enum,
+    (case when p_voted_contender_id is null then 'draw' when v_slot = 'A' then 'contender_a' when v_slot = 'B' then 'contender_b'
+          else null end)::battles.vote_value_enum,
     p_voted_contender_id is null, true, left(p_rationale, 5000));
   return v_id;
 end $$;
-
---
--- Name: fn_results_visible(uuid); Type: FUNCTION; Schema: battles; Owner: -
---
-
-CREATE FUNCTION battles.fn_results_visible(p_battle_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO ''
-    AS $$
-  select exists (
-    select 1 from battles.battles b
-     where b.id = p_battle_id
-       and (b.status in ('closed', 'published') or (b.status = 'archived' and b.finalized_at is not null)
-            or lensers.fn_is_operator()))
-$$;
 
 --
 -- Name: fn_rubric_scores(uuid, jsonb); Type: FUNCTION; Schema: battles; Owner: -
@@ -2759,6 +2916,22 @@ begin
 end $$;
 
 --
+-- Name: trg_contender_battle_lens(); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.trg_contender_battle_lens() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  insert into battles.contender_lens_assignments (contender_id, lens_id, version_id, input_snapshot, assigned_by)
+  select new.id, l.lens_id, l.version_id, l.input_snapshot, l.set_by
+    from battles.battle_lenses l where l.battle_id = new.battle_id
+  on conflict (contender_id) do nothing;
+  return new;
+end $$;
+
+--
 -- Name: trg_submission_advance(); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -2899,7 +3072,8 @@ begin
           from battles.battles b where b.creator_lenser_id = p.id order by b.created_at desc limit 50) x), '[]'),
     'contended_battles', coalesce((select jsonb_agg(x order by x.created_at desc) from (
         select b.id, b.slug, b.title, b.status, b.created_at, c.slot, a.rank_position,
-               b.winner_contender_id = c.id as won
+               -- The outcome follows the results rule (rank_position through row-level security).
+               case when battles.fn_results_visible(b.id) then b.winner_contender_id = c.id end as won
           from battles.contender_entity_map m
           join battles.contenders c on c.id = m.contender_id
           join battles.battles b on b.id = c.battle_id
@@ -2993,6 +3167,34 @@ begin
 end $_$;
 
 --
+-- Name: fn_is_blank(text); Type: FUNCTION; Schema: lenses; Owner: -
+--
+
+CREATE FUNCTION lenses.fn_is_blank(p text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select p is null or translate(p, E'\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff', '') = ''
+$$;
+
+--
+-- Name: fn_lens_get(uuid); Type: FUNCTION; Schema: lenses; Owner: -
+--
+
+CREATE FUNCTION lenses.fn_lens_get(p_lens_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object('id', l.id, 'slug', l.slug, 'title', l.title, 'description', l.description,
+           'is_public', l.is_public, 'is_mine', l.owner_lenser_id = auth.uid(),
+           'owner_handle', (select p.handle from lensers.profiles p where p.id = l.owner_lenser_id),
+           'versions', coalesce((select jsonb_agg(jsonb_build_object('id', v.id, 'version', v.version, 'status', v.status,
+               'published_at', v.published_at, 'template_body', v.template_body, 'params', v.params) order by v.version desc)
+             from lenses.versions v where v.lens_id = l.id), '[]'))
+    from lenses.lenses l where l.id = p_lens_id
+$$;
+
+--
 -- Name: fn_lens_versions_create(uuid, text, jsonb, boolean); Type: FUNCTION; Schema: lenses; Owner: -
 --
 
@@ -3051,6 +3253,41 @@ begin
   returning id into v_id;
   return lenses.fn_lens_versions_create(v_id, p_template_body, p_params, true);
 end $$;
+
+--
+-- Name: fn_lenses_list(); Type: FUNCTION; Schema: lenses; Owner: -
+--
+
+CREATE FUNCTION lenses.fn_lenses_list() RETURNS TABLE(id uuid, slug text, title text, description text, is_public boolean, is_mine boolean, owner_handle text, latest_version integer, versions jsonb)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select l.id, l.slug, l.title, l.description, l.is_public, l.owner_lenser_id = auth.uid(), p.handle,
+         max(v.version),
+         jsonb_agg(jsonb_build_object('id', v.id, 'version', v.version, 'published_at', v.published_at, 'params', v.params)
+                   order by v.version desc)
+    from lenses.lenses l
+    join lenses.versions v on v.lens_id = l.id and v.status = 'published'
+    left join lensers.profiles p on p.id = l.owner_lenser_id
+   group by l.id, p.handle
+   order by l.owner_lenser_id = auth.uid() desc, l.title, l.id
+$$;
+
+--
+-- Name: fn_missing_params(jsonb, jsonb); Type: FUNCTION; Schema: lenses; Owner: -
+--
+
+CREATE FUNCTION lenses.fn_missing_params(p_params jsonb, p_snapshot jsonb) RETURNS text[]
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select coalesce(array_agg(p.value ->> 'label' order by p.ord), '{}')
+    from jsonb_array_elements(coalesce(p_params, '[]')) with ordinality as p(value, ord)
+   where coalesce((p.value ->> 'required')::boolean, false)
+     and lenses.fn_is_blank(p.value ->> 'default')
+     and coalesce(jsonb_typeof(coalesce(p_snapshot, '{}') -> (p.value ->> 'label')), 'null') in ('null', 'string')
+     and lenses.fn_is_blank(coalesce(p_snapshot, '{}') ->> (p.value ->> 'label'))
+$$;
 
 --
 -- Name: fail(text, text, text, text); Type: FUNCTION; Schema: ops; Owner: -
@@ -3986,10 +4223,12 @@ CREATE TABLE ai.models (
     model_id text NOT NULL,
     display_name text NOT NULL,
     base_url text,
+    api_key_env text,
     price_in_per_mtok numeric(12,4) DEFAULT 0 NOT NULL,
     price_out_per_mtok numeric(12,4) DEFAULT 0 NOT NULL,
     is_active boolean DEFAULT true NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT models_api_key_env_name CHECK ((api_key_env ~ '^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$'::text)),
     CONSTRAINT models_model_id_check CHECK (((length(model_id) >= 1) AND (length(model_id) <= 200))),
     CONSTRAINT models_price_in_per_mtok_check CHECK ((price_in_per_mtok >= (0)::numeric)),
     CONSTRAINT models_price_out_per_mtok_check CHECK ((price_out_per_mtok >= (0)::numeric)),
@@ -4008,6 +4247,20 @@ CREATE TABLE battles.axes_combinations (
     invalid_reason text,
     CONSTRAINT axes_combinations_task_source_check CHECK ((task_source = ANY (ARRAY['lens'::text, 'workflow'::text, 'challenge'::text]))),
     CONSTRAINT axes_valid_xor_reason CHECK (((battle_type IS NULL) <> (invalid_reason IS NULL)))
+);
+
+--
+-- Name: battle_lenses; Type: TABLE; Schema: battles; Owner: -
+--
+
+CREATE TABLE battles.battle_lenses (
+    battle_id uuid NOT NULL,
+    lens_id uuid NOT NULL,
+    version_id uuid,
+    input_snapshot jsonb DEFAULT '{}'::jsonb NOT NULL,
+    set_by uuid,
+    set_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT battle_lenses_snapshot_object CHECK ((jsonb_typeof(input_snapshot) = 'object'::text))
 );
 
 --
@@ -4929,6 +5182,13 @@ ALTER TABLE ONLY battles.axes_combinations
     ADD CONSTRAINT axes_combinations_task_source_contender_structure_judging_m_key UNIQUE (task_source, contender_structure, judging_mode, battle_type);
 
 --
+-- Name: battle_lenses battle_lenses_pkey; Type: CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battle_lenses
+    ADD CONSTRAINT battle_lenses_pkey PRIMARY KEY (battle_id);
+
+--
 -- Name: battles battles_invite_code_key; Type: CONSTRAINT; Schema: battles; Owner: -
 --
 
@@ -5613,6 +5873,12 @@ CREATE TRIGGER battles_jobs AFTER UPDATE OF status, rule_snapshot ON battles.bat
 CREATE TRIGGER contenders_aggregate AFTER INSERT ON battles.contenders FOR EACH ROW EXECUTE FUNCTION battles.trg_contender_aggregate();
 
 --
+-- Name: contenders contenders_battle_lens; Type: TRIGGER; Schema: battles; Owner: -
+--
+
+CREATE TRIGGER contenders_battle_lens AFTER INSERT ON battles.contenders FOR EACH ROW WHEN ((new.contender_type <> 'human'::battles.contender_type_enum)) EXECUTE FUNCTION battles.trg_contender_battle_lens();
+
+--
 -- Name: events events_append_only; Type: TRIGGER; Schema: battles; Owner: -
 --
 
@@ -5746,6 +6012,34 @@ ALTER TABLE ONLY agents.ai_lensers
 
 ALTER TABLE ONLY agents.ai_lensers
     ADD CONSTRAINT ai_lensers_profile_id_fkey FOREIGN KEY (profile_id) REFERENCES lensers.profiles(id);
+
+--
+-- Name: battle_lenses battle_lenses_battle_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battle_lenses
+    ADD CONSTRAINT battle_lenses_battle_id_fkey FOREIGN KEY (battle_id) REFERENCES battles.battles(id);
+
+--
+-- Name: battle_lenses battle_lenses_lens_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battle_lenses
+    ADD CONSTRAINT battle_lenses_lens_id_fkey FOREIGN KEY (lens_id) REFERENCES lenses.lenses(id);
+
+--
+-- Name: battle_lenses battle_lenses_set_by_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battle_lenses
+    ADD CONSTRAINT battle_lenses_set_by_fkey FOREIGN KEY (set_by) REFERENCES lensers.profiles(id);
+
+--
+-- Name: battle_lenses battle_lenses_version_id_fkey; Type: FK CONSTRAINT; Schema: battles; Owner: -
+--
+
+ALTER TABLE ONLY battles.battle_lenses
+    ADD CONSTRAINT battle_lenses_version_id_fkey FOREIGN KEY (version_id) REFERENCES lenses.versions(id);
 
 --
 -- Name: battles battles_axes_fk; Type: FK CONSTRAINT; Schema: battles; Owner: -
@@ -6469,6 +6763,18 @@ ALTER TABLE battles.axes_combinations ENABLE ROW LEVEL SECURITY;
 CREATE POLICY axes_read ON battles.axes_combinations FOR SELECT USING (true);
 
 --
+-- Name: battle_lenses; Type: ROW SECURITY; Schema: battles; Owner: -
+--
+
+ALTER TABLE battles.battle_lenses ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: battle_lenses battle_lenses_read; Type: POLICY; Schema: battles; Owner: -
+--
+
+CREATE POLICY battle_lenses_read ON battles.battle_lenses FOR SELECT USING (battles.fn_can_view(battle_id));
+
+--
 -- Name: battles; Type: ROW SECURITY; Schema: battles; Owner: -
 --
 
@@ -6570,7 +6876,7 @@ ALTER TABLE battles.events ENABLE ROW LEVEL SECURITY;
 -- Name: events events_read; Type: POLICY; Schema: battles; Owner: -
 --
 
-CREATE POLICY events_read ON battles.events FOR SELECT USING (battles.fn_can_view(battle_id));
+CREATE POLICY events_read ON battles.events FOR SELECT USING ((battles.fn_can_view(battle_id) AND ((NOT ((event_type = 'finalized'::text) OR ((event_type = 'status_change'::text) AND ((metadata ->> 'action'::text) = 'finalize'::text)) OR (metadata ? 'outcome'::text))) OR battles.fn_results_visible(battle_id))));
 
 --
 -- Name: global_messages; Type: ROW SECURITY; Schema: battles; Owner: -
@@ -6845,7 +7151,7 @@ ALTER TABLE reputation.elo_battle_log ENABLE ROW LEVEL SECURITY;
 -- Name: elo_battle_log elo_log_read; Type: POLICY; Schema: reputation; Owner: -
 --
 
-CREATE POLICY elo_log_read ON reputation.elo_battle_log FOR SELECT USING (battles.fn_can_view(battle_id));
+CREATE POLICY elo_log_read ON reputation.elo_battle_log FOR SELECT USING ((battles.fn_can_view(battle_id) AND battles.fn_results_visible(battle_id)));
 
 --
 -- Name: elo_ratings; Type: ROW SECURITY; Schema: reputation; Owner: -
@@ -7048,12 +7354,12 @@ GRANT ALL ON FUNCTION agents.fn_ai_lensers_list(p_owned_only boolean) TO authent
 GRANT ALL ON FUNCTION agents.fn_ai_lensers_list(p_owned_only boolean) TO service_role;
 
 --
--- Name: FUNCTION fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric); Type: ACL; Schema: ai; Owner: -
+-- Name: FUNCTION fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric, p_api_key_env text); Type: ACL; Schema: ai; Owner: -
 --
 
-REVOKE ALL ON FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric) FROM PUBLIC;
-GRANT ALL ON FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric) TO authenticated;
-GRANT ALL ON FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric) TO service_role;
+REVOKE ALL ON FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric, p_api_key_env text) FROM PUBLIC;
+GRANT ALL ON FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric, p_api_key_env text) TO authenticated;
+GRANT ALL ON FUNCTION ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text, p_price_in_per_mtok numeric, p_price_out_per_mtok numeric, p_api_key_env text) TO service_role;
 
 --
 -- Name: FUNCTION fn_models_list(); Type: ACL; Schema: ai; Owner: -
@@ -7160,6 +7466,15 @@ REVOKE ALL ON FUNCTION battles.fn_battles_contender_count(p_battle_id uuid) FROM
 GRANT ALL ON FUNCTION battles.fn_battles_contender_count(p_battle_id uuid) TO anon;
 GRANT ALL ON FUNCTION battles.fn_battles_contender_count(p_battle_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_battles_contender_count(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_results_visible(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO service_role;
 
 --
 -- Name: TABLE contender_entity_map; Type: ACL; Schema: battles; Owner: -
@@ -7323,6 +7638,15 @@ REVOKE ALL ON FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_statu
 GRANT ALL ON FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum, p_battle_type battles.battle_type_enum, p_limit integer, p_cursor text, p_statuses battles.battle_status_enum[], p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum) TO anon;
 GRANT ALL ON FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum, p_battle_type battles.battle_type_enum, p_limit integer, p_cursor text, p_statuses battles.battle_status_enum[], p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum, p_battle_type battles.battle_type_enum, p_limit integer, p_cursor text, p_statuses battles.battle_status_enum[], p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum) TO service_role;
+
+--
+-- Name: FUNCTION fn_battle_lens(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_lens(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_lens(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_lens(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_lens(p_battle_id uuid) TO service_role;
 
 --
 -- Name: FUNCTION fn_battle_open_voting(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
@@ -7582,6 +7906,14 @@ GRANT ALL ON FUNCTION battles.fn_battles_set_judging(p_battle_id uuid, p_judge_m
 GRANT ALL ON FUNCTION battles.fn_battles_set_judging(p_battle_id uuid, p_judge_model_id uuid, p_challenge_options jsonb, p_challenge_seed text) TO service_role;
 
 --
+-- Name: FUNCTION fn_battles_set_lens(p_battle_id uuid, p_lens_id uuid, p_version_id uuid, p_input_snapshot jsonb); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_set_lens(p_battle_id uuid, p_lens_id uuid, p_version_id uuid, p_input_snapshot jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_set_lens(p_battle_id uuid, p_lens_id uuid, p_version_id uuid, p_input_snapshot jsonb) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_set_lens(p_battle_id uuid, p_lens_id uuid, p_version_id uuid, p_input_snapshot jsonb) TO service_role;
+
+--
 -- Name: FUNCTION fn_battles_submit(p_battle_id uuid, p_text text, p_url text, p_media jsonb, p_run_id uuid, p_artifact_id uuid, p_source_type text, p_adapter_id uuid, p_model_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -7640,6 +7972,15 @@ GRANT ALL ON FUNCTION battles.fn_can_view(p_battle_id uuid) TO service_role;
 
 REVOKE ALL ON FUNCTION battles.fn_cast_judge_vote(b battles.battles) FROM PUBLIC;
 GRANT ALL ON FUNCTION battles.fn_cast_judge_vote(b battles.battles) TO service_role;
+
+--
+-- Name: FUNCTION fn_check_handicap(p_handicap jsonb); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_check_handicap(p_handicap jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_check_handicap(p_handicap jsonb) TO anon;
+GRANT ALL ON FUNCTION battles.fn_check_handicap(p_handicap jsonb) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_check_handicap(p_handicap jsonb) TO service_role;
 
 --
 -- Name: FUNCTION fn_content_hash(p_text text, p_url text, p_media jsonb); Type: ACL; Schema: battles; Owner: -
@@ -7835,15 +8176,6 @@ REVOKE ALL ON FUNCTION battles.fn_record_judge_vote(p_battle_id uuid, p_judge_mo
 GRANT ALL ON FUNCTION battles.fn_record_judge_vote(p_battle_id uuid, p_judge_model_id uuid, p_voted_contender_id uuid, p_rationale text) TO service_role;
 
 --
--- Name: FUNCTION fn_results_visible(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
---
-
-REVOKE ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO anon;
-GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO authenticated;
-GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO service_role;
-
---
 -- Name: FUNCTION fn_rubric_scores(p_battle_id uuid, p_criteria jsonb); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -7902,6 +8234,12 @@ GRANT ALL ON FUNCTION battles.trg_battles_guard() TO service_role;
 
 REVOKE ALL ON FUNCTION battles.trg_contender_aggregate() FROM PUBLIC;
 GRANT ALL ON FUNCTION battles.trg_contender_aggregate() TO service_role;
+
+--
+-- Name: FUNCTION trg_contender_battle_lens(); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.trg_contender_battle_lens() FROM PUBLIC;
 
 --
 -- Name: FUNCTION trg_submission_advance(); Type: ACL; Schema: battles; Owner: -
@@ -7984,6 +8322,24 @@ GRANT ALL ON FUNCTION lenses.fn_check_params(p_params jsonb) TO authenticated;
 GRANT ALL ON FUNCTION lenses.fn_check_params(p_params jsonb) TO service_role;
 
 --
+-- Name: FUNCTION fn_is_blank(p text); Type: ACL; Schema: lenses; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lenses.fn_is_blank(p text) FROM PUBLIC;
+GRANT ALL ON FUNCTION lenses.fn_is_blank(p text) TO anon;
+GRANT ALL ON FUNCTION lenses.fn_is_blank(p text) TO authenticated;
+GRANT ALL ON FUNCTION lenses.fn_is_blank(p text) TO service_role;
+
+--
+-- Name: FUNCTION fn_lens_get(p_lens_id uuid); Type: ACL; Schema: lenses; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lenses.fn_lens_get(p_lens_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION lenses.fn_lens_get(p_lens_id uuid) TO anon;
+GRANT ALL ON FUNCTION lenses.fn_lens_get(p_lens_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION lenses.fn_lens_get(p_lens_id uuid) TO service_role;
+
+--
 -- Name: FUNCTION fn_lens_versions_create(p_lens_id uuid, p_template_body text, p_params jsonb, p_publish boolean); Type: ACL; Schema: lenses; Owner: -
 --
 
@@ -7998,6 +8354,24 @@ GRANT ALL ON FUNCTION lenses.fn_lens_versions_create(p_lens_id uuid, p_template_
 REVOKE ALL ON FUNCTION lenses.fn_lenses_create(p_slug text, p_title text, p_template_body text, p_params jsonb, p_description text, p_is_public boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION lenses.fn_lenses_create(p_slug text, p_title text, p_template_body text, p_params jsonb, p_description text, p_is_public boolean) TO authenticated;
 GRANT ALL ON FUNCTION lenses.fn_lenses_create(p_slug text, p_title text, p_template_body text, p_params jsonb, p_description text, p_is_public boolean) TO service_role;
+
+--
+-- Name: FUNCTION fn_lenses_list(); Type: ACL; Schema: lenses; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lenses.fn_lenses_list() FROM PUBLIC;
+GRANT ALL ON FUNCTION lenses.fn_lenses_list() TO anon;
+GRANT ALL ON FUNCTION lenses.fn_lenses_list() TO authenticated;
+GRANT ALL ON FUNCTION lenses.fn_lenses_list() TO service_role;
+
+--
+-- Name: FUNCTION fn_missing_params(p_params jsonb, p_snapshot jsonb); Type: ACL; Schema: lenses; Owner: -
+--
+
+REVOKE ALL ON FUNCTION lenses.fn_missing_params(p_params jsonb, p_snapshot jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION lenses.fn_missing_params(p_params jsonb, p_snapshot jsonb) TO anon;
+GRANT ALL ON FUNCTION lenses.fn_missing_params(p_params jsonb, p_snapshot jsonb) TO authenticated;
+GRANT ALL ON FUNCTION lenses.fn_missing_params(p_params jsonb, p_snapshot jsonb) TO service_role;
 
 --
 -- Name: FUNCTION fail(p_code text, p_message text, p_sqlstate text, p_hint text); Type: ACL; Schema: ops; Owner: -
@@ -8267,6 +8641,14 @@ GRANT ALL ON TABLE ai.models TO service_role;
 GRANT SELECT ON TABLE battles.axes_combinations TO anon;
 GRANT SELECT ON TABLE battles.axes_combinations TO authenticated;
 GRANT ALL ON TABLE battles.axes_combinations TO service_role;
+
+--
+-- Name: TABLE battle_lenses; Type: ACL; Schema: battles; Owner: -
+--
+
+GRANT SELECT ON TABLE battles.battle_lenses TO anon;
+GRANT SELECT ON TABLE battles.battle_lenses TO authenticated;
+GRANT ALL ON TABLE battles.battle_lenses TO service_role;
 
 --
 -- Name: TABLE challenge_instances; Type: ACL; Schema: battles; Owner: -

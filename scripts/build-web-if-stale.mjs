@@ -1,13 +1,15 @@
 // `npm start` runs this first (the prestart script): builds the web app into dist/web when it is
-// missing or older than its sources (web/**, vite.config.ts, and the src/core/axes.ts table it
-// bundles), so a fresh checkout serves the app with no extra step. Plain Node, no TypeScript runner.
+// missing or older than its sources (web/**, vite.config.ts, and the src/core modules it bundles: the
+// axes table and the lens renderer), so a fresh checkout serves the app with no extra step. Plain
+// Node, no TypeScript runner.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'dist', 'web', 'index.html');
-const sources = [path.join(root, 'web'), path.join(root, 'vite.config.ts'), path.join(root, 'src', 'core', 'axes.ts')];
+const sources = [path.join(root, 'web'), path.join(root, 'vite.config.ts'), path.join(root, 'src', 'core', 'axes.ts'),
+  path.join(root, 'src', 'core', 'lens-render.ts')];
 
 /** Newest modification time under a file or directory (node_modules and dotfiles skipped). */
 function newest(p) {

@@ -1,6 +1,6 @@
-// Demo data for the embedded start: a few lensers, an AI lenser on the scripted demo model, and
-// battles in every stage (open for entries, in voting, with published results). Everything goes
-// through the same RPCs users call, so the data obeys every rule.
+// Demo data for the embedded start: a few lensers, an AI lenser on the scripted demo model, a lens
+// with parameters, and battles in every stage (open for entries, in voting, with published results).
+// Everything goes through the same RPCs users call, so the data obeys every rule.
 import type { Db } from '../../src/db/db.ts';
 import { userClaims } from '../../src/db/claims.ts';
 import { rpcAs } from '../../src/battles/rpc.ts';
@@ -71,6 +71,18 @@ export async function seedDemo(db: Db): Promise<void> {
   await call(margaret, 'fn_publish_battle', { battle_id: open });
   await call(ada, 'fn_battles_join', { battle_id: open });
   await call(ada, 'fn_battles_submit', { battle_id: open, text: 'Steel nerves for your steel steed.' });
+
+  // A public lens with parameters, for lens battles (the wizard's task step offers it).
+  await call(me, 'fn_lenses_create', {
+    slug: 'explain-like-a-teacher', title: 'Explain like a teacher',
+    description: 'Answers as a patient teacher would, for the audience you name.',
+    template_body: 'You are a patient teacher. Explain for [[audience]], in a [[tone]] tone, in at most [[max_words]] words. Use one concrete example.',
+    params: [
+      { label: 'audience', required: true, description: 'Who the explanation is for, e.g. "ten-year-olds"' },
+      { label: 'tone', required: false, default: 'friendly', description: 'How it sounds' },
+      { label: 'max_words', required: true, default: '150', description: 'A word limit' },
+    ],
+  });
 
   // A draft only its creator sees.
   await call(me, 'fn_battles_create', { title: 'My unfinished idea', slug: 'my-unfinished-idea', task_prompt: 'Draft: to be written.' });

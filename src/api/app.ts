@@ -13,6 +13,7 @@ import { registerBattleRoutes } from './routes/battles.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerLeaderboardRoutes } from './routes/leaderboards.ts';
+import { registerLensRoutes } from './routes/lenses.ts';
 import { registerRpc } from './routes/rpc.ts';
 import { registerWeb } from './routes/web.ts';
 
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerBattleRoutes(app, deps);
   registerBattleResultRoutes(app, deps);
   registerLeaderboardRoutes(app, deps);
+  registerLensRoutes(app, deps);
   registerRpc(app, deps);
   registerDocs(app, deps);
   registerWeb(app, deps);

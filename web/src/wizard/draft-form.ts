@@ -33,6 +33,10 @@ export interface DraftForm {
   challengeType: string;
   contentType: ContentType;
   taskPrompt: string;
+  /** Lens battles: the lens every AI contender runs with ('' none), its version ('' the latest), values by label. */
+  lensId: string;
+  lensVersionId: string;
+  lensValues: Record<string, string>;
   /** The AI judge of ai_judge and rubric_score battles; '' is the server's default judge. */
   judgeModelId: string;
   rubricMode: 'none' | 'existing' | 'new';
@@ -53,7 +57,7 @@ export function emptyForm(): DraftForm {
   return {
     title: '', slug: '', inviteOnly: false,
     taskSource: 'challenge', contenderStructure: 'human_vs_human', judgingMode: 'community_vote', challengeType: '',
-    contentType: 'text', taskPrompt: '',
+    contentType: 'text', taskPrompt: '', lensId: '', lensVersionId: '', lensValues: {},
     judgeModelId: '', rubricMode: 'none', rubricId: null, rubricTitle: '', criteria: [newCriterion('Correctness', '2'), newCriterion('Clarity', '1')],
     voterEligibility: 'open', votingOpensAt: '', votingClosesAt: '', maxContenders: '2',
   };

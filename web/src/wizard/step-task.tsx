@@ -1,21 +1,31 @@
-// Step 2: the task in markdown with a live preview, and the format entries take.
+// Step 2: the task in markdown with a live preview, the format entries take, and for lens battles
+// the lens every AI contender runs with (lens-picker.tsx).
 import { Markdown } from '../markdown/markdown.tsx';
 import type { ContentType } from '../api/battles.ts';
+import type { LensSummary } from '../api/lenses.ts';
 import { CONTENT_TYPE_LABELS } from '../battles/labels.ts';
 import { Field } from '../ui/field.tsx';
 import { Alert } from '../ui/states.tsx';
 import type { DraftForm, Errors } from './draft-form.ts';
+import { LensPicker } from './lens-picker.tsx';
 
 const CONTENT_TYPES: ContentType[] = ['text', 'markdown', 'code', 'link'];
 
-export function StepTask({ form, set, errors }: { form: DraftForm; set: (patch: Partial<DraftForm>) => void; errors: Errors }) {
+export function StepTask({ form, set, errors, lenses }: {
+  form: DraftForm;
+  set: (patch: Partial<DraftForm>) => void;
+  errors: Errors;
+  lenses: { data: LensSummary[] | undefined; loading: boolean; error: string | null; reload: () => Promise<void> };
+}) {
   return (
     <div className="stack stack-l">
-      {form.taskSource !== 'challenge' && (
-        <Alert kind="info" title={form.taskSource === 'lens' ? 'Lens selection is coming soon' : 'Workflow selection is coming soon'}>
-          {form.taskSource === 'lens'
-            ? 'Picking a published lens and filling its [[param]] fields needs the lens catalogue, which this server does not offer yet. Write the task below; it is what contenders see.'
-            : 'Picking a workflow needs the workflow catalogue, which this server does not offer yet. Describe the task below.'}
+      {form.taskSource === 'lens' && (
+        <LensPicker form={form} set={set} errors={errors} lenses={lenses.data} loading={lenses.loading} loadError={lenses.error}
+          onCreated={() => lenses.reload()} />
+      )}
+      {form.taskSource === 'workflow' && (
+        <Alert kind="info" title="Workflow selection is coming soon">
+          Picking a workflow needs the workflow catalogue, which this server does not offer yet. Describe the task below.
         </Alert>
       )}
       <Field id="content-type" label="Entries are" hint="How contenders submit and how entries are shown to voters.">

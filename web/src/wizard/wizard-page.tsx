@@ -6,10 +6,12 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { battlesApi, type PublishResult } from '../api/battles.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { lensersApi } from '../api/lensers.ts';
+import { lensesApi } from '../api/lenses.ts';
 import { Alert, ErrorState, PageLoading } from '../ui/states.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { useResource } from '../ui/use-resource.ts';
 import { createArgs, emptyForm, fromBattle, patchFor, STEPS, validate, type DraftForm, type Errors, type StepKey } from './draft-form.ts';
+import { chosenVersion, fromBattleLens, lensErrors, lensSnapshot } from './lens-choice.ts';
 import { StepContenders, type SentInvite } from './step-contenders.tsx';
 import { StepFormat } from './step-format.tsx';
 import { StepPublish } from './step-publish.tsx';
@@ -41,6 +43,8 @@ export function WizardPage() {
   const rubrics = useResource((s) => lensersApi.rubrics(s), []);
   const aiLensers = useResource((s) => lensersApi.aiLensers(s), []);
   const models = useResource((s) => lensersApi.models(s), []);
+  const lenses = useResource(form.taskSource === 'lens' ? (s) => lensesApi.list(s) : null, [form.taskSource === 'lens']);
+  const battleLens = useResource(battleId ? (s) => lensesApi.battleLens(battleId, s) : null, [battleId]);
   const [judges, setJudges] = useState<string[]>([]);
   useDocumentTitle(battleId ? `Edit draft${form.title ? `: ${form.title}` : ''}` : 'Create a battle');
 
@@ -55,6 +59,12 @@ export function WizardPage() {
       setReached(STEPS.length - 1);
     }
   }
+  // The parts of a resumed draft that have their own reads arrive after the battle.
+  const [lensLoadedFor, setLensLoadedFor] = useState<string | null>(null);
+  if (battleLens.data && battleId && lensLoadedFor !== battleId && loadedFor === battleId) {
+    setLensLoadedFor(battleId);
+    if (battleLens.data.lens) setForm((f) => ({ ...f, ...fromBattleLens(battleLens.data!) }));
+  }
 
   useEffect(() => {
     heading.current?.focus();
@@ -64,7 +74,7 @@ export function WizardPage() {
   const goTo = (i: number) => setParams({ step: String(i + 1) });
 
   async function saveStep(key: StepKey): Promise<boolean> {
-    const errs = validate(key, form);
+    const errs = { ...validate(key, form), ...(key === 'task' ? lensErrors(form, lenses.data) : {}) };
     setErrors(errs);
     if (Object.keys(errs).length) return false;
     setSave({ kind: 'saving' });
@@ -89,6 +99,14 @@ export function WizardPage() {
       }
       const patch = patchFor(key, f);
       if (patch) await battlesApi.saveDraft(battleId, patch);
+      if (key === 'task' && f.taskSource === 'lens') {
+        const version = chosenVersion(f, lenses.data ?? []);
+        await lensesApi.setBattleLens(battleId, f.lensId, f.lensVersionId || null, lensSnapshot(f.lensValues, version?.params ?? []));
+        await battleLens.reload({ silent: true });
+      } else if (key === 'task' && battleLens.data?.lens) {
+        await lensesApi.setBattleLens(battleId, null, null, {});
+        await battleLens.reload({ silent: true });
+      }
       if (key === 'rubric' && (f.judgingMode === 'ai_judge' || f.judgingMode === 'rubric_score')) {
         await battlesApi.setJudging(battleId, f.judgeModelId || null);
       }
@@ -119,6 +137,7 @@ export function WizardPage() {
     setSave({ kind: 'saving' });
     try {
       const result = await battlesApi.publish(battleId);
+      await battleLens.reload({ silent: true });
       setPublished(result);
       setSave({ kind: 'idle' });
     } catch (err) {
@@ -161,7 +180,10 @@ export function WizardPage() {
         </h2>
         {save.kind === 'error' && <Alert kind="error" role="alert" title="Not saved">{save.message}</Alert>}
         {step === 'format' && <StepFormat form={form} set={set} errors={errors} created={!!battleId} />}
-        {step === 'task' && <StepTask form={form} set={set} errors={errors} />}
+        {step === 'task' && (
+          <StepTask form={form} set={set} errors={errors}
+            lenses={{ data: lenses.data, loading: lenses.loading, error: lenses.error ? errorMessage(lenses.error) : null, reload: () => lenses.reload({ silent: true }) }} />
+        )}
         {step === 'rubric' && (
           <StepRubric form={form} set={set} errors={errors} rubrics={rubrics.data ?? []} rubricsLoading={rubrics.loading}
             models={models.data ?? []} battleId={battleId} judges={judges} onJudgeNamed={(h) => setJudges((l) => (l.includes(h) ? l : [...l, h]))} />
@@ -171,7 +193,8 @@ export function WizardPage() {
           <StepContenders form={form} set={set} errors={errors} battle={battle.data} aiLensers={aiLensers.data ?? []} aiLoading={aiLensers.loading}
             invites={invites} onInvited={(i) => setInvites((l) => [...l, i])} onContendersChanged={() => battle.reload({ silent: true })} />
         )}
-        {step === 'publish' && <StepPublish form={form} published={published} slug={form.slug} rubricTitle={rubricTitle} judgeName={models.data?.find((m) => m.id === form.judgeModelId)?.display_name ?? null} onEdit={(k) => goTo(STEPS.findIndex((s) => s.key === k))} />}
+        {step === 'publish' && <StepPublish form={form} published={published} slug={form.slug} rubricTitle={rubricTitle} judgeName={models.data?.find((m) => m.id === form.judgeModelId)?.display_name ?? null}
+          lens={form.taskSource === 'lens' ? { chosen: lenses.data?.find((l) => l.id === form.lensId) ?? null, version: chosenVersion(form, lenses.data ?? []) ?? null, saved: battleLens.data ?? null } : null} onEdit={(k) => goTo(STEPS.findIndex((s) => s.key === k))} />}
         {!published && (
           <div className="wizard-nav">
             {current > 0 ? <button type="button" className="btn" onClick={() => void back()}>Back</button> : <span />}

@@ -1,0 +1,148 @@
+// Lenses for the creation wizard: the catalogue a creator picks from (GET /api/lenses, /api/lenses/:id
+// with each version's [[param]] declarations) and the battle's lens, which every AI contender runs
+// with (GET/POST /api/battles/:id/lens). Creating lenses and versions is in battles.ts.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { AppError } from '../../core/app-error.ts';
+import { rpcAs } from '../../battles/rpc.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { parseArgsBody } from './rpc.ts';
+import { errorResponses } from './schemas.ts';
+
+const LensParam = z
+  .object({
+    label: z.string().openapi({ description: 'The [[label]] token it fills (src/core/lens-render.ts)' }),
+    required: z.boolean(),
+    default: z.string().optional(),
+    description: z.string().optional(),
+  })
+  .openapi('LensParam');
+
+const PublishedVersion = z.object({ id: z.uuid(), version: z.number().int(), published_at: z.string(), params: z.array(LensParam) });
+
+const LensSummary = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    is_public: z.boolean(),
+    is_mine: z.boolean(),
+    owner_handle: z.string().nullable(),
+    latest_version: z.number().int(),
+    versions: z.array(PublishedVersion).openapi({ description: 'Published versions, newest first' }),
+  })
+  .openapi('LensSummary');
+
+const Lens = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    is_public: z.boolean(),
+    is_mine: z.boolean(),
+    owner_handle: z.string().nullable(),
+    versions: z.array(z.object({
+      id: z.uuid(),
+      version: z.number().int(),
+      status: z.enum(['draft', 'published', 'deprecated']).openapi({ description: 'Drafts are listed for the owner only' }),
+      published_at: z.string().nullable(),
+      template_body: z.string(),
+      params: z.array(LensParam),
+    })),
+  })
+  .openapi('Lens');
+
+const Values = z.record(z.string(), z.unknown());
+
+const BattleLens = z
+  .object({
+    lens: z.object({
+      lens_id: z.uuid(),
+      title: z.string(),
+      slug: z.string(),
+      version_id: z.uuid().nullable().openapi({ description: 'Null: the latest published version when execution starts' }),
+      version: z.number().int().nullable(),
+      input_snapshot: Values,
+      set_at: z.string(),
+    }).nullable(),
+    assignments: z.array(z.object({
+      contender_id: z.uuid(),
+      slot: z.string(),
+      display_name: z.string(),
+      lens_id: z.uuid(),
+      title: z.string(),
+      version_id: z.uuid().nullable(),
+      version: z.number().int().nullable(),
+      input_snapshot: Values,
+      assigned_at: z.string(),
+    })).openapi({ description: 'Empty while the contenders are hidden from the caller (blind voting)' }),
+  })
+  .openapi('BattleLens');
+
+const SetLensBody = z
+  .object({
+    lens_id: z.uuid().nullable().optional().openapi({ description: 'Null or absent clears the lens and every assignment' }),
+    version_id: z.uuid().nullable().optional().openapi({ description: 'A published version; absent means the latest' }),
+    input_snapshot: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  })
+  .strict();
+
+const SetLensResult = z.object({
+  battle_id: z.uuid(),
+  lens_id: z.uuid().nullable(),
+  version_id: z.uuid().nullable().optional(),
+  version: z.number().int().optional(),
+  assigned: z.number().int().openapi({ description: 'AI contenders whose assignment was written' }),
+});
+
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const battleParam = z.object({ battle_id: z.uuid() });
+
+const routes = {
+  list: createRoute({
+    method: 'get', path: '/api/lenses', tags: ['lenses'], summary: 'Lenses you may use, with their published versions (lenses.fn_lenses_list)',
+    responses: { 200: ok(z.array(LensSummary), 'Your lenses first, then public ones by title'), ...errorResponses },
+  }),
+  get: createRoute({
+    method: 'get', path: '/api/lenses/{lens_id}', tags: ['lenses'], summary: 'A lens with its versions and declared parameters (lenses.fn_lens_get)',
+    request: { params: z.object({ lens_id: z.uuid() }) },
+    responses: { 200: ok(Lens, 'The lens'), ...errorResponses },
+  }),
+  battleLens: createRoute({
+    method: 'get', path: '/api/battles/{battle_id}/lens', tags: ['lenses'], summary: "The battle's lens and its AI contenders' assignments (fn_battle_lens)",
+    request: { params: battleParam },
+    responses: { 200: ok(BattleLens, 'Lens and assignments'), ...errorResponses },
+  }),
+  setLens: createRoute({
+    method: 'post', path: '/api/battles/{battle_id}/lens', tags: ['lenses'],
+    summary: "Set the battle's lens for every AI contender, present and future; a missing required parameter is refused with lens_param_missing (fn_battles_set_lens)",
+    request: { params: battleParam, body: { content: { 'application/json': { schema: SetLensBody } }, required: false } },
+    responses: { 200: ok(SetLensResult, 'Set'), ...errorResponses },
+  }),
+};
+
+export function registerLensRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(routes.list, async (c) => {
+    const rows = await rpcAs<z.infer<typeof LensSummary>[]>(deps.db, c.get('claims'), 'fn_lenses_list', {});
+    return c.json(rows, 200);
+  });
+
+  app.openapi(routes.get, async (c) => {
+    const lens = await rpcAs<z.infer<typeof Lens> | null>(deps.db, c.get('claims'), 'fn_lens_get', c.req.valid('param'));
+    if (!lens) throw new AppError('not_found', 'lens not found', 404);
+    return c.json(lens, 200);
+  });
+
+  app.openapi(routes.battleLens, async (c) => {
+    const result = await rpcAs<z.infer<typeof BattleLens>>(deps.db, c.get('claims'), 'fn_battle_lens', c.req.valid('param'));
+    return c.json(result, 200);
+  });
+
+  app.openapi(routes.setLens, async (c) => {
+    // The catalogue's zod schema (rpc-catalog.ts) validates the merged arguments.
+    const args = { ...parseArgsBody(await c.req.text()), ...c.req.valid('param') };
+    const result = await rpcAs<z.infer<typeof SetLensResult>>(deps.db, c.get('claims'), 'fn_battles_set_lens', args);
+    return c.json(result, 200);
+  });
+}
