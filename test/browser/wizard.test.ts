@@ -102,3 +102,54 @@ describe('a lens battle', () => {
     expect(page.jsErrors).toEqual([]);
   });
 });
+
+describe('the rubric builder', () => {
+  it('shows each criterion\'s share as weights change and criteria come and go, and freezes exactly those criteria and weights', async () => {
+    const maker = await makeUser(server.db, 'rubric_builder');
+    const id = await maker.rpc<string>('fn_battles_create', { title: 'Weighted essay', slug: 'weighted-essay', task_prompt: 'Write an essay on rivers.' });
+    const page = await signedIn(maker);
+    await page.goto(`/new/${id}?step=3`);
+    await page.getByLabel('Build a rubric').check();
+    await page.getByLabel('Rubric name').fill('River rubric');
+    const shares = () => page.locator('.criteria-list .criterion-share').allInnerTexts();
+    const bars = () => page.getByLabel('How the weights split').locator('.weight-bar').allInnerTexts();
+    expect(await shares()).toEqual(['67%', '33%']);
+
+    await page.getByLabel('Weight of criterion 2').fill('3');
+    expect(await shares()).toEqual(['40%', '60%']);
+    await page.getByRole('button', { name: 'Add criterion' }).click();
+    // A criterion without a title has no share and does not count in the others'.
+    expect(await shares()).toEqual(['40%', '60%', '—']);
+    await page.getByLabel('Criterion 3', { exact: true }).fill('Originality');
+    expect(await shares()).toEqual(['33%', '50%', '17%']);
+    expect(await bars()).toEqual(['Correctness · 33%', 'Clarity · 50%', 'Originality · 17%']);
+    await page.getByRole('button', { name: 'Remove criterion 1' }).click();
+    expect(await page.locator('.criteria-list input[id^="criterion-"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['Clarity', 'Originality']);
+    expect(await shares()).toEqual(['75%', '25%']);
+
+    // A weight out of range is refused on the spot.
+    await page.getByLabel('Weight of criterion 2').fill('0');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByText('A weight above 0, at most 1000.').waitFor();
+    expect(await page.getByLabel('Weight of criterion 2').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Weight of criterion 2').evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('A weight above 0, at most 1000.');
+    expect(await stepHeading(page, 3).count()).toBe(1);
+    await page.getByLabel('Weight of criterion 2').fill('1.5');
+    expect(await shares()).toEqual(['67%', '33%']);
+    await screenshot(page, 'wizard-3-rubric-builder');
+    for (const n of [4, 5, 6]) await saveAndContinue(page, n);
+    expect(await pageText(page)).toContain('River rubric');
+    await page.getByRole('button', { name: 'Publish battle' }).click();
+    const rules = await page.getByTestId('rule-snapshot').innerText();
+    expect(rules).toContain('River rubric: Clarity (×3), Originality (×1.5)');
+
+    const { rows } = await server.db.query<{ rubric: { title: string; criteria: Array<{ ordinal: number; title: string; weight: number }> } }>(
+      `select rule_snapshot -> 'rubric' as rubric from battles.battles where id = $1`, [id]);
+    expect(rows[0].rubric.title).toBe('River rubric');
+    expect(rows[0].rubric.criteria.map(({ ordinal, title, weight }) => ({ ordinal, title, weight: Number(weight) }))).toEqual([
+      { ordinal: 1, title: 'Clarity', weight: 3 },
+      { ordinal: 2, title: 'Originality', weight: 1.5 },
+    ]);
+    expect(page.jsErrors).toEqual([]);
+  });
+});

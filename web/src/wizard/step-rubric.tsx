@@ -82,12 +82,13 @@ export function StepRubric({ form, set, errors, rubrics, rubricsLoading, models,
                   <div className="field criterion-weight">
                     <label htmlFor={`weight-${c.key}`} className="sr-only">Weight of criterion {i + 1}</label>
                     <input id={`weight-${c.key}`} className="input" type="number" min="0.1" max="1000" step="0.5" inputMode="decimal" value={c.weight}
-                      aria-invalid={errors[`weight-${c.key}`] ? true : undefined} onChange={(e) => setCriterion(c.key, { weight: e.target.value })} />
+                      aria-invalid={errors[`weight-${c.key}`] ? true : undefined} aria-describedby={errors[`weight-${c.key}`] ? `weight-${c.key}-error` : undefined}
+                      onChange={(e) => setCriterion(c.key, { weight: e.target.value })} />
                   </div>
                   <span className="criterion-share subtle" aria-label={`Share of criterion ${i + 1}`}>{total && c.title.trim() ? `${Math.round((Number(c.weight) / total) * 100)}%` : '—'}</span>
                   <button type="button" className="btn btn-ghost btn-s" onClick={() => set({ criteria: form.criteria.filter((x) => x.key !== c.key) })}
                     disabled={form.criteria.length <= 1} aria-label={`Remove criterion ${i + 1}`}>Remove</button>
-                  {errors[`weight-${c.key}`] && <p className="error-text criterion-error">{errors[`weight-${c.key}`]}</p>}
+                  {errors[`weight-${c.key}`] && <p className="error-text criterion-error" id={`weight-${c.key}-error`}>{errors[`weight-${c.key}`]}</p>}
                 </li>
               ))}
             </ol>
