@@ -914,6 +914,32 @@ begin
 end $$;
 
 --
+-- Name: fn_battle_invitations(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_invitations(p_battle_id uuid) RETURNS TABLE(invitation_id uuid, email text, status text, created_at timestamp with time zone, expires_at timestamp with time zone, accepted_at timestamp with time zone, accepted_handle text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare b battles.battles;
+begin
+  select * into b from battles.battles where id = p_battle_id and deleted_at is null;
+  if not found or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  if not (battles.fn_is_creator(b) or lensers.fn_is_operator()) then
+    perform ops.fail('forbidden', 'only the creator sees who is invited', '42501');
+  end if;
+  return query
+  select i.id, i.email,
+         case when i.accepted_at is not null then 'accepted' when i.expires_at < now() then 'expired' else 'pending' end,
+         i.created_at, i.expires_at, i.accepted_at, p.handle
+    from battles.invitations i left join lensers.profiles p on p.id = i.accepted_by
+   where i.battle_id = b.id
+   order by i.created_at, i.id;
+end $$;
+
+--
 -- Name: fn_battle_lens(uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -1505,6 +1531,34 @@ begin
 end $$;
 
 --
+-- Name: fn_battles_renew_invitation(uuid, uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_renew_invitation(p_battle_id uuid, p_invitation_id uuid) RETURNS TABLE(invitation_id uuid, token text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  v_token text := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may renew invitations', '42501');
+  end if;
+  if b.status not in ('draft', 'open') then
+    perform ops.fail('battle_not_open', format('this battle is %s and takes no new contenders', b.status), '55000');
+  end if;
+  update battles.invitations i set token_hash = encode(sha256(convert_to(v_token, 'UTF8')), 'hex'),
+         expires_at = now() + interval '14 days'
+   where i.id = p_invitation_id and i.battle_id = b.id and i.accepted_at is null;
+  if not found then
+    perform ops.fail('not_found', 'no pending invitation with this id in this battle', 'P0002');
+  end if;
+  perform battles.fn_log_event(b.id, 'invitation_sent', jsonb_build_object('invitation_id', p_invitation_id, 'renewed', true));
+  return query select p_invitation_id, v_token;
+end $$;
+
+--
 -- Name: fn_battles_retract(uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -1751,7 +1805,7 @@ begin
   select string_agg(k, ', ') into v_unknown from jsonb_object_keys(coalesce(p_patch, '{}')) k
    where k not in ('title', 'task_prompt', 'rubric_id', 'task_source', 'contender_structure', 'judging_mode',
                    'challenge_type', 'voter_eligibility', 'max_contenders', 'content_type', 'voting_opens_at',
-                   'voting_closes_at', 'handicap_config', 'workflow_id');
+                   'voting_closes_at', 'handicap_config', 'workflow_id', 'invite_only');
   if v_unknown is not null then
     perform ops.fail('invalid_input', format('unknown draft fields: %s', v_unknown), '22023');
   end if;
@@ -1772,6 +1826,13 @@ begin
     b.handicap_config := coalesce(nullif(p_patch -> 'handicap_config', 'null'::jsonb), '{}');
   end if;
   if p_patch ? 'workflow_id' then b.workflow_id := (p_patch ->> 'workflow_id')::uuid; end if;
+  if p_patch ? 'invite_only' then
+    if jsonb_typeof(p_patch -> 'invite_only') <> 'boolean' then
+      perform ops.fail('invalid_input', 'invite_only is true or false', '22023');
+    end if;
+    b.invite_code := case when (p_patch ->> 'invite_only')::boolean
+                          then coalesce(b.invite_code, replace(gen_random_uuid()::text, '-', '')) end;
+  end if;
   select * into v_combo from battles.axes_combinations
    where task_source = b.task_source and contender_structure = b.contender_structure and judging_mode = b.judging_mode;
   if not found or v_combo.invalid_reason is not null then
@@ -1786,7 +1847,7 @@ begin
     contender_structure = b.contender_structure, judging_mode = b.judging_mode, battle_type = v_combo.battle_type,
     challenge_type = b.challenge_type, voter_eligibility = b.voter_eligibility, max_contenders = b.max_contenders,
     content_type = b.content_type, voting_opens_at = b.voting_opens_at, voting_closes_at = b.voting_closes_at,
-    handicap_config = b.handicap_config, workflow_id = b.workflow_id
+    handicap_config = b.handicap_config, workflow_id = b.workflow_id, invite_code = b.invite_code
   where id = b.id;
 end $$;
 
@@ -7640,6 +7701,15 @@ GRANT ALL ON FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status
 GRANT ALL ON FUNCTION battles.fn_battle_gets_feed(p_status battles.battle_status_enum, p_battle_type battles.battle_type_enum, p_limit integer, p_cursor text, p_statuses battles.battle_status_enum[], p_task_source text, p_contender_structure battles.contender_structure_enum, p_judging_mode battles.judging_mode_enum) TO service_role;
 
 --
+-- Name: FUNCTION fn_battle_invitations(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_invitations(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_invitations(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_invitations(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_invitations(p_battle_id uuid) TO service_role;
+
+--
 -- Name: FUNCTION fn_battle_lens(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -7887,6 +7957,15 @@ REVOKE ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) FROM
 GRANT ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) TO anon;
 GRANT ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_renew_invitation(p_battle_id uuid, p_invitation_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_renew_invitation(p_battle_id uuid, p_invitation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_renew_invitation(p_battle_id uuid, p_invitation_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battles_renew_invitation(p_battle_id uuid, p_invitation_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_renew_invitation(p_battle_id uuid, p_invitation_id uuid) TO service_role;
 
 --
 -- Name: FUNCTION fn_battles_retract(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -

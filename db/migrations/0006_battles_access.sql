@@ -69,14 +69,21 @@ language sql stable security definer set search_path = '' as $$
             or lensers.fn_is_operator()))
 $$;
 
--- Tallies are shown once a battle is closed: no bandwagon voting.
+-- Results (tallies, ranks, the winner, scorecards, verdicts, votes, result events, ELO log rows) of a
+-- decided battle: from closing, its creator, its contenders (the owners of AI personas) and operators
+-- see them; everyone else once results are published (published_at), also after archiving. Operators
+-- see tallies throughout. Nobody else sees them before: no bandwagon voting, no result before the
+-- creator publishes it.
 create function battles.fn_results_visible(p_battle_id uuid) returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (
     select 1 from battles.battles b
      where b.id = p_battle_id
-       and (b.status in ('closed', 'published') or (b.status = 'archived' and b.finalized_at is not null)
-            or lensers.fn_is_operator()))
+       and (lensers.fn_is_operator()
+            or (b.finalized_at is not null and b.status in ('closed', 'published', 'archived')
+                and (b.published_at is not null
+                     or b.creator_lenser_id = auth.uid() or b.principal_id = auth.uid()
+                     or battles.fn_is_contender(b.id)))))
 $$;
 
 -- Locks and returns a battle the caller can see; anything else is not_found (no existence leak).
@@ -159,7 +166,14 @@ create policy criteria_read on battles.rubric_criteria for select using (
   exists (select 1 from battles.rubrics r where r.id = rubric_id));
 create policy scorecards_read on battles.scorecards for select using (
   battles.fn_can_view(battle_id) and battles.fn_results_visible(battle_id));
-create policy events_read on battles.events for select using (battles.fn_can_view(battle_id));
+-- Events that carry a result (the finalize move with its summary, a judge's pair verdict) follow the
+-- results rule; every other event follows the battle.
+create policy events_read on battles.events for select using (
+  battles.fn_can_view(battle_id)
+  and (not (event_type = 'finalized'
+            or (event_type = 'status_change' and metadata ->> 'action' = 'finalize')
+            or metadata ? 'outcome')
+       or battles.fn_results_visible(battle_id)));
 create policy invitations_read on battles.invitations for select using (
   invited_by = auth.uid() or accepted_by = auth.uid() or lensers.fn_is_operator()
   or lower(email) = battles.fn_caller_email());

@@ -1,5 +1,6 @@
 -- Reads. Views run with the caller's rights (security_invoker), so row-level security decides what
--- each reader sees: blind entries during voting, tallies after closing, drafts only for their owners.
+-- each reader sees: blind entries during voting, results after closing to the creator and contenders
+-- and after publication to everyone, drafts only for their owners.
 
 -- Contender count without revealing who (used while identities are hidden).
 create function battles.fn_battles_contender_count(p_battle_id uuid)
@@ -14,8 +15,11 @@ select
   b.judging_mode, b.challenge_type, b.content_type, b.voter_eligibility, b.max_contenders,
   b.invite_code is not null as invite_only,
   b.voting_opens_at, b.voting_closes_at, b.published_at, b.finalized_at, b.cancelled_at, b.archived_at,
-  b.winner_contender_id, b.total_vote_count, b.handicap_config, b.rule_snapshot, b.rule_snapshot_sha256,
-  b.rules_frozen_at, b.finalize_summary, b.rubric_id, b.created_at, b.updated_at,
+  -- The winner and the finalize summary follow the results rule (battles.fn_results_visible).
+  case when battles.fn_results_visible(b.id) then b.winner_contender_id end as winner_contender_id,
+  b.total_vote_count, b.handicap_config, b.rule_snapshot, b.rule_snapshot_sha256,
+  b.rules_frozen_at, case when battles.fn_results_visible(b.id) then b.finalize_summary end as finalize_summary,
+  b.rubric_id, b.created_at, b.updated_at,
   jsonb_build_object('id', p.id, 'handle', p.handle, 'display_name', p.display_name) as creator,
   (select count(*)::integer from battles.fn_battles_contender_count(b.id)) as contender_count,
   coalesce((select jsonb_agg(jsonb_build_object(
@@ -104,8 +108,10 @@ begin
          b.challenge_type, b.voter_eligibility, b.total_vote_count,
          (select count(*)::integer from battles.fn_battles_contender_count(b.id)),
          b.voting_opens_at, b.voting_closes_at, b.created_at, p.handle,
-         -- Row-level security hides contenders until results are out, so the name shows only then.
-         b.winner_contender_id, (select c.display_name from battles.contenders c where c.id = b.winner_contender_id),
+         -- The winner shows only to those who may see results (battles.fn_results_visible).
+         case when battles.fn_results_visible(b.id) then b.winner_contender_id end,
+         (select c.display_name from battles.contenders c
+           where c.id = b.winner_contender_id and battles.fn_results_visible(b.id)),
          to_char(b.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || b.id::text
     from battles.battles b
     join lensers.profiles p on p.id = b.creator_lenser_id

@@ -19,7 +19,8 @@ begin
           from battles.battles b where b.creator_lenser_id = p.id order by b.created_at desc limit 50) x), '[]'),
     'contended_battles', coalesce((select jsonb_agg(x order by x.created_at desc) from (
         select b.id, b.slug, b.title, b.status, b.created_at, c.slot, a.rank_position,
-               b.winner_contender_id = c.id as won
+               -- The outcome follows the results rule (rank_position through row-level security).
+               case when battles.fn_results_visible(b.id) then b.winner_contender_id = c.id end as won
           from battles.contender_entity_map m
           join battles.contenders c on c.id = m.contender_id
           join battles.battles b on b.id = c.battle_id

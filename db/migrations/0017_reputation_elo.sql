@@ -523,8 +523,8 @@ begin
   end if;
 end $$;
 
--- An entity's ELO history for charts: its log rows in order (RLS hides rows of battles the caller
--- cannot see).
+-- An entity's ELO history for charts: its log rows in order (RLS hides rows of battles whose results the caller
+-- may not see: battles.fn_results_visible).
 create function reputation.fn_elo_history(p_entity_kind text, p_entity_id uuid, p_limit integer default 1000)
 returns table (log_id bigint, battle_id uuid, reason text, rating_before double precision, rating_after double precision,
   delta double precision, k double precision, expected_score double precision, outcome double precision,
@@ -545,7 +545,9 @@ alter table reputation.elo_battle_log enable row level security;
 alter table reputation.battle_reversals enable row level security;
 alter table reputation.result_corrections enable row level security;
 create policy elo_ratings_read on reputation.elo_ratings for select using (true);
-create policy elo_log_read on reputation.elo_battle_log for select using (battles.fn_can_view(battle_id));
+-- A battle's log rows tell its result: they follow battles.fn_results_visible (0006_battles_access.sql).
+create policy elo_log_read on reputation.elo_battle_log for select using (
+  battles.fn_can_view(battle_id) and battles.fn_results_visible(battle_id));
 create policy battle_reversals_read on reputation.battle_reversals for select using (lensers.fn_is_operator());
 create policy result_corrections_read on reputation.result_corrections for select using (lensers.fn_is_operator());
 

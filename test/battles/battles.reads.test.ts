@@ -88,13 +88,16 @@ describe('fn_battle_get_full', () => {
 });
 
 describe('fn_battles_leaderboard', () => {
-  it('is empty while voting (tallies hidden) and ranks every contender once closed', async () => {
+  it('is empty while voting and to a stranger while closed; ranks every contender for the creator once closed and for everyone once published', async () => {
     const b = await battleIn(db, 'voting', { create: { max_contenders: 3 }, contenders: 3 });
     for (const v of await makeVoters(db, 2)) await vote(v, b.id, b.contenders[2].contenderId);
     await vote(await makeUser(db), b.id, b.contenders[0].contenderId);
     const reader = await makeUser(db);
     expect(await reader.rpc('fn_battles_leaderboard', { battle_id: b.id })).toEqual([]);
     await b.creator.rpc('fn_battles_close', { battle_id: b.id });
+    expect(await reader.rpc('fn_battles_leaderboard', { battle_id: b.id })).toEqual([]);
+    expect(await b.creator.rpc('fn_battles_leaderboard', { battle_id: b.id })).toHaveLength(3);
+    await b.creator.rpc('fn_battles_publish_results', { battle_id: b.id });
     const rows = await reader.rpc<Record<string, any>[]>('fn_battles_leaderboard', { battle_id: b.id });
     expect(rows.map((r) => [r.contender_id, r.slot, r.raw_vote_count, r.rank_position])).toEqual([
       [b.contenders[2].contenderId, 'C', 2, 1],

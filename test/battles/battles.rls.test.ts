@@ -1,5 +1,6 @@
 // Row-level security on the battle tables, read as each kind of caller: drafts and invite-only
-// battles, blind voting, private entries while open, tallies only after closing, public results.
+// battles, blind voting, private entries while open, results after closing to the creator and
+// contenders, to everyone once published.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claims } from '../../src/db/claims.ts';
 import { withClaims } from '../../src/db/claims.ts';
@@ -174,10 +175,13 @@ describe('tallies and votes', () => {
     await b.creator.rpc('fn_battle_close_voting', { battle_id: b.id });
     expect(await visible(voter, 'vote_aggregates', b.id)).toHaveLength(0);
     await b.creator.rpc('fn_battles_finalize', { battle_id: b.id });
+    for (const who of [b.creator, b.contenders[0].actor, operator]) expect(await visible(who, 'vote_aggregates', b.id)).toHaveLength(2);
+    for (const who of [voter, anon()]) expect(await visible(who, 'vote_aggregates', b.id)).toHaveLength(0);
+    await b.creator.rpc('fn_battles_publish_results', { battle_id: b.id });
     for (const who of [voter, b.creator, anon()]) expect(await visible(who, 'vote_aggregates', b.id)).toHaveLength(2);
   });
 
-  it('a voter sees only their own vote until the battle is closed, then everyone sees all votes', async () => {
+  it('a voter sees only their own vote until results are published, then everyone sees all votes', async () => {
     const b = await battleIn(db, 'voting');
     const [v1, v2] = await makeVoters(db, 2);
     await vote(v1, b.id, b.contenders[0].contenderId);
@@ -185,6 +189,10 @@ describe('tallies and votes', () => {
     expect((await visible(v1, 'votes', b.id)).map((r) => r.voter_lenser_id)).toEqual([v1.id]);
     expect(await visible(b.creator, 'votes', b.id)).toHaveLength(0);
     await b.creator.rpc('fn_battles_close', { battle_id: b.id });
+    expect((await visible(v1, 'votes', b.id)).map((r) => r.voter_lenser_id)).toEqual([v1.id]);
+    expect(await visible(anon(), 'votes', b.id)).toHaveLength(0);
+    expect(await visible(b.creator, 'votes', b.id)).toHaveLength(2);
+    await b.creator.rpc('fn_battles_publish_results', { battle_id: b.id });
     expect(await visible(v1, 'votes', b.id)).toHaveLength(2);
     expect(await visible(anon(), 'votes', b.id)).toHaveLength(2);
   });
@@ -197,21 +205,106 @@ describe('tallies and votes', () => {
   });
 });
 
-describe('published results', () => {
-  it('are readable by anon: contenders, entries, ranked results and the winner', async () => {
-    const b = await battleIn(db, 'voting');
+describe('results of a closed battle before publication', () => {
+  let b: BattleSetup;
+  let ai: BattleSetup;
+  beforeAll(async () => {
+    b = await battleIn(db, 'voting');
     await vote(await makeUser(db), b.id, b.contenders[1].contenderId);
     await b.creator.rpc('fn_battles_close', { battle_id: b.id });
-    await b.creator.rpc('fn_battles_publish_results', { battle_id: b.id });
-    const full = await anon().rpc<Record<string, any>>('fn_battle_get_full', { slug: b.slug });
-    expect(full).toMatchObject({ status: 'published', winner_contender_id: b.contenders[1].contenderId, total_vote_count: 1, my_vote: null });
-    expect(full.contenders).toHaveLength(2);
-    expect(full.entries).toHaveLength(2);
-    expect(full.results.map((r: { contender_id: string; rank_position: number }) => [r.contender_id, r.rank_position])).toEqual([
-      [b.contenders[1].contenderId, 1],
-      [b.contenders[0].contenderId, 2],
-    ]);
-    expect(await anon().rpc('fn_battles_get_public', { battle_id: b.id })).toMatchObject({ id: b.id, status: 'published' });
+    ai = await battleIn(db, 'voting', { create: { contender_structure: 'ai_vs_ai' } });
+    await vote(await makeUser(db), ai.id, ai.contenders[0].contenderId);
+    await ai.creator.rpc('fn_battles_close', { battle_id: ai.id });
+  });
+
+  type Full = { status: string; winner_contender_id: string | null; finalize_summary: unknown; results: unknown[] };
+  const full = (who: Actor, slug: string) => who.rpc<Full>('fn_battle_get_full', { slug });
+  const feedRow = async (who: Actor, id: string) =>
+    (await who.rpc<{ id: string; winner_contender_id: string | null; winner_display_name: string | null }[]>('fn_battle_gets_feed', {
+      status: 'closed',
+      limit: 100,
+    })).find((r) => r.id === id);
+
+  it('are hidden from a stranger and anon: no tally, no winner, no summary, no finalized event, in every read', async () => {
+    for (const who of [await makeUser(db), anon()]) {
+      expect(await full(who, b.slug)).toMatchObject({ status: 'closed', winner_contender_id: null, finalize_summary: null, results: [] });
+      expect(await who.rpc('fn_battles_leaderboard', { battle_id: b.id })).toEqual([]);
+      expect(await who.rpc('fn_battles_get_public', { battle_id: b.id })).toMatchObject({ winner_contender_id: null, results: [] });
+      expect(await feedRow(who, b.id)).toMatchObject({ winner_contender_id: null, winner_display_name: null });
+      expect(await visible(who, 'votes', b.id)).toHaveLength(0);
+      const events = (await visible(who, 'events', b.id)).map((e) => e.event_type);
+      expect(events).toContain('voting_closed');
+      expect(events).not.toContain('finalized');
+      expect((await visible(who, 'events', b.id)).filter((e) => (e.metadata as Record<string, unknown>).action === 'finalize')).toEqual([]);
+      const profile = await who.rpc<{ contended_battles: { id: string; won: boolean | null; rank_position: number | null }[] }>(
+        'fn_lenser_get_profile',
+        { handle: b.contenders[1].owner.handle },
+      );
+      expect(profile.contended_battles.find((x) => x.id === b.id)).toMatchObject({ won: null, rank_position: null });
+    }
+  });
+
+  it('are shown to the creator and to a contender: tally, winner and the finalized event', async () => {
+    for (const who of [b.creator, b.contenders[0].actor, operator]) {
+      const f = await full(who, b.slug);
+      expect(f.winner_contender_id).toBe(b.contenders[1].contenderId);
+      expect(f.results).toHaveLength(2);
+      expect(f.finalize_summary).toMatchObject({ winner_contender_id: b.contenders[1].contenderId });
+      expect(await who.rpc('fn_battles_leaderboard', { battle_id: b.id })).toHaveLength(2);
+      expect(await feedRow(who, b.id)).toMatchObject({ winner_contender_id: b.contenders[1].contenderId });
+      expect((await visible(who, 'events', b.id)).map((e) => e.event_type)).toContain('finalized');
+    }
+    const profile = await b.contenders[1].actor.rpc<{ contended_battles: { id: string; won: boolean | null; rank_position: number | null }[] }>(
+      'fn_lenser_get_profile',
+      { handle: b.contenders[1].owner.handle },
+    );
+    expect(profile.contended_battles.find((x) => x.id === b.id)).toMatchObject({ won: true, rank_position: 1 });
+  });
+
+  it('are shown to the owner of an AI contender and hidden from a stranger', async () => {
+    expect((await full(ai.contenders[1].owner, ai.slug)).winner_contender_id).toBe(ai.contenders[0].contenderId);
+    expect((await full(await makeUser(db), ai.slug)).winner_contender_id).toBeNull();
+  });
+
+  it('ELO log rows of the battle follow the same rule', async () => {
+    const logRows = (who: Actor, id: string) =>
+      withClaims(db, who.claims, (tx) => tx.query('select id from reputation.elo_battle_log where battle_id = $1', [id])).then((r) => r.rows);
+    const { rows } = await db.query('select id from reputation.elo_battle_log where battle_id = $1', [b.id]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(await logRows(await makeUser(db), b.id)).toEqual([]);
+    expect(await logRows(anon(), b.id)).toEqual([]);
+    expect(await logRows(b.creator, b.id)).toHaveLength(rows.length);
+    expect(await logRows(b.contenders[0].actor, b.id)).toHaveLength(rows.length);
+  });
+
+  it('are shown to everyone once fn_battles_publish_results has run, and stay shown after archiving', async () => {
+    const pub = await battleIn(db, 'voting');
+    await vote(await makeUser(db), pub.id, pub.contenders[0].contenderId);
+    await pub.creator.rpc('fn_battles_close', { battle_id: pub.id });
+    const stranger = await makeUser(db);
+    expect((await full(stranger, pub.slug)).winner_contender_id).toBeNull();
+    await pub.creator.rpc('fn_battles_publish_results', { battle_id: pub.id });
+    for (const who of [stranger, anon()]) {
+      const f = await full(who, pub.slug);
+      expect(f).toMatchObject({ status: 'published', winner_contender_id: pub.contenders[0].contenderId });
+      expect(f.results).toHaveLength(2);
+      expect((await visible(who, 'events', pub.id)).map((e) => e.event_type)).toContain('finalized');
+      expect(
+        (await withClaims(db, who.claims, (tx) => tx.query('select id from reputation.elo_battle_log where battle_id = $1', [pub.id]))).rows.length,
+      ).toBeGreaterThan(0);
+    }
+    await pub.creator.rpc('fn_battles_archive', { battle_id: pub.id });
+    expect((await full(stranger, pub.slug)).winner_contender_id).toBe(pub.contenders[0].contenderId);
+  });
+
+  it('stay hidden from the public when a closed battle is archived without publication', async () => {
+    const arch = await battleIn(db, 'voting');
+    await vote(await makeUser(db), arch.id, arch.contenders[0].contenderId);
+    await arch.creator.rpc('fn_battles_close', { battle_id: arch.id });
+    await arch.creator.rpc('fn_battles_archive', { battle_id: arch.id });
+    expect((await full(await makeUser(db), arch.slug)).winner_contender_id).toBeNull();
+    expect(await visible(anon(), 'vote_aggregates', arch.id)).toHaveLength(0);
+    expect((await full(arch.creator, arch.slug)).winner_contender_id).toBe(arch.contenders[0].contenderId);
   });
 });
 

@@ -60,7 +60,8 @@ async function withWinners(client: ApiClient, rows: FeedRow[]): Promise<ListedBa
       todo.slice(i, i + DETAIL_CONCURRENCY).map(async (row) => {
         const detail = await getBattle(client, row.id);
         row.winner = winnerOf(detail);
-        row.draw = detail.finalized_at !== null && detail.winner_contender_id === null;
+        // The summary is null until the caller may see results (battles.fn_results_visible).
+        row.draw = detail.finalize_summary?.draw === true;
       }),
     );
   }
@@ -118,7 +119,9 @@ function printDetail(ctx: CliContext, b: BattleDetail): void {
     ['voting', b.voting_opens_at || b.voting_closes_at ? `${b.voting_opens_at ?? 'when opened'} → ${b.voting_closes_at ?? 'when closed'}` : null],
     ['rules', b.rule_snapshot_sha256 ? `sha256 ${b.rule_snapshot_sha256} (frozen ${b.rules_frozen_at})` : 'not frozen yet (draft)'],
     ['votes', b.total_vote_count],
-    ['winner', winner ? `${winner.slot} ${winner.display_name}` : b.finalized_at ? 'draw (no winner)' : null],
+    ['winner', winner ? `${winner.slot} ${winner.display_name}`
+      : b.finalize_summary?.draw ? 'draw (no winner)'
+      : b.finalized_at ? 'not public until the results are published' : null],
   ]);
   out.line('\nPrompt:');
   out.line(indent(b.task_prompt));
