@@ -61,9 +61,9 @@ interface Judged {
  * A human vs human battle judged by the scripted judge model (served by the local Anthropic-format
  * server), with a long entry and a short one, left open for entries.
  */
-async function judgedBattle(mode: 'ai_judge' | 'rubric_score', extra: Record<string, unknown> = {}): Promise<Judged> {
+async function judgedBattle(mode: 'ai_judge' | 'rubric_score', extra: Record<string, unknown> = {}, host?: Actor): Promise<Judged> {
   const n = ++seq;
-  const creator = await makeUser(server.db, `judged_host_${n}`);
+  const creator = host ?? await makeUser(server.db, `judged_host_${n}`);
   const strong = await makeUser(server.db, `long_writer_${n}`);
   const weak = await makeUser(server.db, `short_writer_${n}`);
   const slug = `judged-${mode.replace('_', '-')}-${n}`;
@@ -141,6 +141,50 @@ describe('judge verdicts on the real server', () => {
     expect(hidden).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'battle not found' } } });
     expect(await apiGet(`/api/battles/${id}/verdicts`, owner)).toEqual({ status: 200, body: [] });
     expect((await apiGet<{ error: { code: string } }>('/api/battles/not-a-uuid/verdicts')).body.error.code).toBe('invalid_input');
+  });
+});
+
+describe('rubric scorecards on the real server', () => {
+  it('shows each criterion\'s result, weight and explanation per contender of a rubric_score battle the judge model graded', async () => {
+    const n = ++seq;
+    const host = await makeUser(server.db, `rubric_host_${n}`);
+    const rubric = await host.rpc<string>('fn_rubrics_create', { title: 'Rain rubric', criteria: [{ title: 'Covers the task', weight: 2 }, { title: 'Clear' }] });
+    const s = await judgedBattle('rubric_score', { rubric_id: rubric }, host);
+    const creator = await signedIn(s.creator);
+    await creator.goto(`/b/${s.slug}`);
+    await creator.getByRole('button', { name: 'Start scoring' }).click();
+    await creator.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 60_000 });
+    expect(await creator.getByTestId('winner').innerText()).toContain(s.strong.handle);
+
+    // The scripted grader passes entries of 20 words or more and fails those under 5, saying how many.
+    const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+    const cards = creator.getByTestId('scorecard');
+    expect(await cards.count()).toBe(2);
+    const rows = async (i: number) => (await cards.nth(i).locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
+    expect(await cards.nth(0).getByRole('heading').innerText()).toBe(`${s.strong.handle} · score 1`);
+    expect(await rows(0)).toEqual([
+      ['Covers the task', '×2', 'Pass', `${words(STRONG_TEXT)} words`],
+      ['Clear', '×1', 'Pass', `${words(STRONG_TEXT)} words`],
+    ]);
+    expect(await cards.nth(1).getByRole('heading').innerText()).toBe(`${s.weak.handle} · score 0`);
+    expect(await rows(1)).toEqual([
+      ['Covers the task', '×2', 'Fail', `${words(WEAK_TEXT)} words`],
+      ['Clear', '×1', 'Fail', `${words(WEAK_TEXT)} words`],
+    ]);
+    await screenshot(creator, 'battle-results-rubric');
+
+    const api = await apiGet<Array<{ contender_id: string; kind: string; weight: number; result: string; scorer: { kind: string } }>>(`/api/battles/${s.id}/scorecards`, s.creator);
+    expect(api.status).toBe(200);
+    expect(api.body.map((c) => [c.contender_id, c.kind, c.weight, c.result, c.scorer.kind])).toEqual([
+      [s.strongId, 'rubric', 2, 'pass', 'model'], [s.strongId, 'rubric', 1, 'pass', 'model'],
+      [s.weakId, 'rubric', 2, 'fail', 'model'], [s.weakId, 'rubric', 1, 'fail', 'model'],
+    ]);
+    // Scorecards follow the results rule, like the verdicts.
+    const stranger = await makeUser(server.db);
+    const results = (await apiGet<{ results: unknown[] }>(`/api/battles/${s.id}`, stranger)).body.results.length > 0;
+    expect((await apiGet<unknown[]>(`/api/battles/${s.id}/scorecards`, stranger)).body.length > 0).toBe(results);
+    expect((await apiGet<{ error: { code: string } }>(`/api/battles/${s.id.replace(/.$/, (c) => (c === '0' ? '1' : '0'))}/scorecards`, stranger)).status).toBe(404);
+    expect(creator.jsErrors).toEqual([]);
   });
 });
 

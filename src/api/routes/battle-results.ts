@@ -1,6 +1,7 @@
-// How a finished battle was judged, over HTTP: the AI judge's pairwise verdicts. Visible exactly
-// when the battle's results are (row-level security decides; docs/judging.md, docs/web.md).
+// How a finished battle was judged, over HTTP: the AI judge's pairwise verdicts and the rubric
+// scorecards. Visible exactly when the battle's results are (row-level security decides; docs/web.md).
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { battleScorecards } from '../../judging/battle-scorecards.ts';
 import { battleVerdicts } from '../../judging/battle-verdicts.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { errorResponses } from './schemas.ts';
@@ -27,6 +28,23 @@ const PairVerdict = z
   })
   .openapi('PairVerdict');
 
+const Scorecard = z
+  .object({
+    id: z.uuid(),
+    contender_id: z.uuid(),
+    kind: z.enum(['rubric', 'pairwise']).openapi({ description: "'rubric': counts in the rubric score; 'pairwise': what an ai_judge verdict said about the entry" }),
+    criterion_id: z.uuid().nullable(),
+    criterion_title: z.string().nullable(),
+    ordinal: z.number().int().nullable(),
+    weight: z.number().nullable().openapi({ description: 'The weight frozen in the rules at publication' }),
+    result: z.enum(['pass', 'fail', 'partial', 'skipped']),
+    explanation: z.string().nullable(),
+    scorer: z.object({ kind: z.enum(['model', 'lenser']), id: z.uuid(), display_name: z.string(), handle: z.string().nullable() }),
+    verdict_id: z.uuid().nullable(),
+    created_at: z.string(),
+  })
+  .openapi('Scorecard');
+
 const BattleParam = z.object({ battle_id: z.uuid() });
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -37,11 +55,22 @@ const routes = {
     request: { params: BattleParam },
     responses: { 200: ok(z.array(PairVerdict), 'One verdict per pair, in slot order'), ...errorResponses },
   }),
+  scorecards: createRoute({
+    method: 'get', path: '/api/battles/{battle_id}/scorecards', tags: ['judging'],
+    summary: 'Per-criterion results with explanations, per contender and scorer (empty until results are visible to the caller)',
+    request: { params: BattleParam },
+    responses: { 200: ok(z.array(Scorecard), 'Scorecards in slot order, then criterion order'), ...errorResponses },
+  }),
 };
 
 export function registerBattleResultRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(routes.verdicts, async (c) => {
     const { battle_id } = c.req.valid('param');
     return c.json(await battleVerdicts(deps.db, c.get('claims'), battle_id), 200);
+  });
+
+  app.openapi(routes.scorecards, async (c) => {
+    const { battle_id } = c.req.valid('param');
+    return c.json(await battleScorecards(deps.db, c.get('claims'), battle_id), 200);
   });
 }

@@ -6,6 +6,7 @@ import { lensersApi } from '../api/lensers.ts';
 import { ratingsApi } from '../api/ratings.ts';
 import { NotAvailable } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { ScorecardTables } from './scorecards-section.tsx';
 import { VerdictList } from './verdicts-section.tsx';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -45,62 +46,61 @@ async function ratingChanges(battle: Battle, signal: AbortSignal): Promise<Ratin
 
 const Loading = () => <div className="skeleton" style={{ height: '4rem' }} aria-hidden="true" />;
 
-export function JudgingSections({ battle, names }: { battle: Battle; names: Map<string, Contender> }) {
+export function JudgingSections({ battle, names, order, scores }: {
+  battle: Battle;
+  names: Map<string, Contender>;
+  /** Contender ids in ranking order. */
+  order: string[];
+  /** Each contender's score under the judging mode (finalize summary). */
+  scores: Map<string, number>;
+}) {
   const judged = battle.judging_mode === 'ai_judge';
   const scored = battle.judging_mode === 'rubric_score' || !!battle.rubric_id;
   const verdicts = useResource(judged ? (s) => judgingApi.verdicts(battle.id, s) : null, [battle.id, judged], { optional: true });
   const scorecards = useResource(scored ? (s) => judgingApi.scorecards(battle.id, s) : null, [battle.id, scored], { optional: true });
   const changes = useResource((s) => ratingChanges(battle, s), [battle.id, battle.contenders.length], { optional: true });
-  const nameOf = (id: string | null) => (id ? names.get(id)?.display_name ?? 'Unknown contender' : 'Draw');
 
   return (
-    <div className="judging-grid">
-      {judged && (
-        <Section id="verdicts-heading" title="Judge verdicts">
-          {verdicts.loading ? <Loading /> : verdicts.unavailable || verdicts.error ? (
-            <NotAvailable compact title="Not available yet">AI judge verdicts appear here once this server runs judges.</NotAvailable>
-          ) : !verdicts.data?.length ? <p className="muted">No verdicts were recorded.</p> : <VerdictList verdicts={verdicts.data} names={names} />}
-        </Section>
-      )}
-      {scored && (
-        <Section id="scorecards-heading" title="Scorecards">
-          {scorecards.loading ? <Loading /> : scorecards.unavailable || scorecards.error ? (
-            <NotAvailable compact title="Not available yet">Rubric scorecards appear here once this server scores rubrics.</NotAvailable>
-          ) : !scorecards.data?.length ? <p className="muted">No scorecards were recorded.</p> : (
+    <>
+      <div className="judging-grid">
+        {judged && (
+          <Section id="verdicts-heading" title="Judge verdicts">
+            {verdicts.loading ? <Loading /> : verdicts.unavailable || verdicts.error ? (
+              <NotAvailable compact title="Not available yet">AI judge verdicts appear here once this server runs judges.</NotAvailable>
+            ) : !verdicts.data?.length ? <p className="muted">No verdicts were recorded.</p> : <VerdictList verdicts={verdicts.data} names={names} />}
+          </Section>
+        )}
+        <Section id="rating-changes-heading" title="Rating changes">
+          {changes.loading ? <Loading /> : changes.unavailable || changes.error ? (
+            <NotAvailable compact title="Not available yet">Rating changes appear here once this server computes ratings.</NotAvailable>
+          ) : !changes.data?.length ? <p className="muted">This battle changed no ratings.</p> : (
             <div className="table-wrap">
               <table className="table">
-                <thead><tr><th scope="col">Contender</th><th scope="col">Criterion</th><th scope="col" className="num">Weight</th><th scope="col">Result</th></tr></thead>
+                <thead><tr><th scope="col">Contender</th><th scope="col" className="num">ELO before</th><th scope="col" className="num">After</th><th scope="col" className="num">Change</th></tr></thead>
                 <tbody>
-                  {scorecards.data.map((s, i) => (
-                    <tr key={i}><td>{nameOf(s.contender_id)}</td><td>{s.criterion_title}</td><td className="num">{s.weight}</td><td>{s.result}</td></tr>
+                  {changes.data.map((c) => (
+                    <tr key={c.contender.id}>
+                      <td>{c.contender.display_name}{c.reversed && <span className="chip" style={{ marginLeft: 'var(--space-2)' }}>reversed</span>}</td>
+                      <td className="num">{Math.round(c.before)}</td>
+                      <td className="num">{Math.round(c.after)}</td>
+                      <td className={`num delta ${c.delta >= 0 ? 'delta-up' : 'delta-down'}`}>{c.delta >= 0 ? '+' : '−'}{Math.abs(c.delta).toFixed(1)}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           )}
         </Section>
+      </div>
+      {scored && (
+        <Section id="scorecards-heading" title="Scorecards">
+          {scorecards.loading ? <Loading /> : scorecards.unavailable || scorecards.error ? (
+            <NotAvailable compact title="Not available yet">Rubric scorecards appear here once this server scores rubrics.</NotAvailable>
+          ) : !scorecards.data?.length ? <p className="muted">No scorecards were recorded.</p> : (
+            <ScorecardTables cards={scorecards.data} names={names} order={order} scores={scores} />
+          )}
+        </Section>
       )}
-      <Section id="rating-changes-heading" title="Rating changes">
-        {changes.loading ? <Loading /> : changes.unavailable || changes.error ? (
-          <NotAvailable compact title="Not available yet">Rating changes appear here once this server computes ratings.</NotAvailable>
-        ) : !changes.data?.length ? <p className="muted">This battle changed no ratings.</p> : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead><tr><th scope="col">Contender</th><th scope="col" className="num">ELO before</th><th scope="col" className="num">After</th><th scope="col" className="num">Change</th></tr></thead>
-              <tbody>
-                {changes.data.map((c) => (
-                  <tr key={c.contender.id}>
-                    <td>{c.contender.display_name}{c.reversed && <span className="chip" style={{ marginLeft: 'var(--space-2)' }}>reversed</span>}</td>
-                    <td className="num">{Math.round(c.before)}</td>
-                    <td className="num">{Math.round(c.after)}</td>
-                    <td className={`num delta ${c.delta >= 0 ? 'delta-up' : 'delta-down'}`}>{c.delta >= 0 ? '+' : '−'}{Math.abs(c.delta).toFixed(1)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Section>
-    </div>
+    </>
   );
 }

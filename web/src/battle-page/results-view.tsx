@@ -84,7 +84,7 @@ export function ResultsView({ battle }: { battle: Battle }) {
             : <p className="muted">This battle was decided by {mode}; nobody voted on it.</p>}
         </section>
       </div>
-      <JudgingSections battle={battle} names={names} />
+      <JudgingSections battle={battle} names={names} order={ranked.map((r) => r.contender_id)} scores={scores} />
       <section className="stack" aria-labelledby="final-entries-heading">
         <h3 id="final-entries-heading" className="section-title">Entries</h3>
         <div className={`entries-grid count-${Math.min(entries.length, 3)}`}>
