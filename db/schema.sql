@@ -436,26 +436,12 @@ CREATE FUNCTION battles.fn_apply_transition(p_battle_id uuid, p_action text, p_m
 declare
   b battles.battles := battles.fn_lock_visible(p_battle_id);
   r battles.transition_rules;
-  v_creator boolean := battles.fn_is_creator(b);
-  v_system boolean := lensers.fn_is_system();
-  v_operator boolean := lensers.fn_is_operator() and not lensers.fn_is_system();
 begin
+  perform battles.fn_require_actor(b, p_action);
   select * into r from battles.transition_rules where action = p_action and from_status = b.status;
   if not found then
-    if not exists (select 1 from battles.transition_rules where action = p_action) then
-      perform ops.fail('invalid_input', format('unknown battle action %s', p_action), '22023');
-    end if;
     perform ops.fail('invalid_transition',
       format('cannot %s a battle that is %s', replace(p_action, '_', ' '), b.status), '55000');
-  end if;
-  if not ((r.by_creator and v_creator) or (r.by_system and v_system) or (r.by_operator and v_operator)) then
-    perform ops.fail('forbidden',
-      format('only %s may %s this battle',
-        array_to_string(array_remove(array[
-          case when r.by_creator then 'its creator' end,
-          case when r.by_system then 'the system' end,
-          case when r.by_operator then 'an operator' end], null), ' or '),
-        replace(p_action, '_', ' ')), '42501');
   end if;
   update battles.battles set status = r.to_status where id = p_battle_id returning * into b;
   perform battles.fn_log_event(p_battle_id, 'status_change',
@@ -842,7 +828,7 @@ CREATE VIEW battles.v_battle_full WITH (security_invoker='true') AS
            FROM (battles.contenders c
              LEFT JOIN battles.contender_entity_map m ON ((m.contender_id = c.id)))
           WHERE (c.battle_id = b.id)), '[]'::jsonb) AS contenders,
-    COALESCE(( SELECT jsonb_agg(jsonb_build_object('id', s.id, 'contender_id', s.contender_id, 'content_text', s.content_text, 'content_url', s.content_url, 'content_media', s.content_media, 'source_type', s.source_type, 'submitted_at', s.submitted_at, 'integrity_hash', s.integrity_hash, 'revision_of_id', s.revision_of_id) ORDER BY s.integrity_hash) AS jsonb_agg
+    COALESCE(( SELECT jsonb_agg(jsonb_build_object('id', s.id, 'contender_id', s.contender_id, 'status', s.status, 'content_text', s.content_text, 'content_url', s.content_url, 'content_media', s.content_media, 'source_type', s.source_type, 'submitted_at', s.submitted_at, 'integrity_hash', s.integrity_hash, 'revision_of_id', s.revision_of_id) ORDER BY s.integrity_hash) AS jsonb_agg
            FROM battles.submissions s
           WHERE ((s.battle_id = b.id) AND s.is_final)), '[]'::jsonb) AS entries,
     COALESCE(( SELECT jsonb_agg(jsonb_build_object('contender_id', a.contender_id, 'raw_vote_count', a.raw_vote_count, 'weighted_vote_sum', a.weighted_vote_sum, 'draw_count', a.draw_count, 'rank_position', a.rank_position) ORDER BY a.rank_position) AS jsonb_agg
@@ -940,6 +926,33 @@ begin
 end $$;
 
 --
+-- Name: fn_battle_judging(uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battle_judging(p_battle_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  s battles.judging_settings;
+begin
+  if not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  select * into s from battles.judging_settings where battle_id = p_battle_id;
+  return jsonb_build_object(
+    'judge_model_id', s.judge_model_id,
+    'judge_model', (select jsonb_build_object('id', m.id, 'display_name', m.display_name, 'provider', m.provider)
+                      from ai.models m where m.id = s.judge_model_id),
+    'challenge_options', coalesce(s.challenge_options, '{}'),
+    'challenge_seed_chosen', exists (select 1 from battles.challenge_secrets c where c.battle_id = p_battle_id and c.chosen_by = 'creator'),
+    'judges', coalesce((select jsonb_agg(jsonb_build_object('profile_id', p.id, 'handle', p.handle, 'display_name', p.display_name)
+                          order by j.named_at, p.handle)
+                          from battles.judges j join lensers.profiles p on p.id = j.profile_id
+                         where j.battle_id = p_battle_id), '[]'));
+end $$;
+
+--
 -- Name: fn_battle_lens(uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -977,6 +990,7 @@ CREATE FUNCTION battles.fn_battle_open_voting(p_battle_id uuid) RETURNS void
     AS $$
 declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
+  perform battles.fn_require_actor(b, 'open_voting');
   if b.status in ('open', 'executing') and battles.fn_count_entries(p_battle_id) < 2 then
     perform ops.fail('not_enough_entries', 'voting needs at least two entries', '55000');
   end if;
@@ -1064,6 +1078,7 @@ CREATE FUNCTION battles.fn_battle_start_scoring(p_battle_id uuid) RETURNS void
     AS $$
 declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
+  perform battles.fn_require_actor(b, 'start_scoring');
   if b.status in ('open', 'executing') and battles.fn_count_entries(p_battle_id) < 1 then
     perform ops.fail('not_enough_entries', 'scoring needs at least one entry', '55000');
   end if;
@@ -1264,6 +1279,7 @@ CREATE FUNCTION battles.fn_battles_close(p_battle_id uuid) RETURNS void
     AS $$
 declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
+  perform battles.fn_require_actor(b, 'finalize');
   if b.status = 'voting' then
     perform battles.fn_battle_close_voting(p_battle_id);
   end if;
@@ -1356,8 +1372,10 @@ CREATE FUNCTION battles.fn_battles_finalize(p_battle_id uuid) RETURNS void
     AS $$
 declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
+  -- The caller first: a stranger learns nothing about the judging (judging_incomplete) from a refusal.
+  perform battles.fn_require_actor(b, 'finalize');
   if b.status <> 'scoring' then
-    -- Let the state machine explain the refusal (and check the caller) in one place.
+    -- Let the state machine explain the refusal in one place.
     perform battles.fn_apply_transition(p_battle_id, 'finalize');
   end if;
   perform battles.fn_rank_and_close(b);
@@ -1568,6 +1586,7 @@ CREATE FUNCTION battles.fn_battles_retract(p_battle_id uuid) RETURNS void
     AS $$
 declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
+  perform battles.fn_require_actor(b, 'retract');
   -- Only an open battle can be retracted: in any other state the state machine's refusal
   -- (invalid_transition) is the answer, not this precondition.
   if b.status = 'open' and exists (select 1 from battles.submissions s where s.battle_id = p_battle_id) then
@@ -2559,6 +2578,7 @@ declare
   v_snapshot jsonb;
   v_sha text;
 begin
+  perform battles.fn_require_actor(b, 'publish');
   if b.status = 'draft' then
     if b.judging_mode = 'rubric_score' and b.rubric_id is null then
       perform ops.fail('rubric_required', 'rubric_score battles need a rubric', '22023');
@@ -2686,6 +2706,38 @@ begin
           else null end)::battles.vote_value_enum,
     p_voted_contender_id is null, true, left(p_rationale, 5000));
   return v_id;
+end $$;
+
+--
+-- Name: fn_require_actor(battles.battles, text); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_require_actor(b battles.battles, p_action text) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_creator boolean;
+  v_system boolean := lensers.fn_is_system();
+  v_operator boolean := lensers.fn_is_operator() and not lensers.fn_is_system();
+  r record;
+begin
+  v_creator := battles.fn_is_creator(b);
+  -- Who may make an action is the same from every status it starts from (test/battles/battles.transitions.test.ts).
+  select bool_or(t.by_creator) as by_creator, bool_or(t.by_system) as by_system, bool_or(t.by_operator) as by_operator
+    into r from battles.transition_rules t where t.action = p_action;
+  if r.by_creator is null then
+    perform ops.fail('invalid_input', format('unknown battle action %s', p_action), '22023');
+  end if;
+  if not ((r.by_creator and v_creator) or (r.by_system and v_system) or (r.by_operator and v_operator)) then
+    perform ops.fail('forbidden',
+      format('only %s may %s this battle',
+        array_to_string(array_remove(array[
+          case when r.by_creator then 'its creator' end,
+          case when r.by_system then 'the system' end,
+          case when r.by_operator then 'an operator' end], null), ' or '),
+        replace(p_action, '_', ' ')), '42501');
+  end if;
 end $$;
 
 --
@@ -7710,6 +7762,15 @@ GRANT ALL ON FUNCTION battles.fn_battle_invitations(p_battle_id uuid) TO authent
 GRANT ALL ON FUNCTION battles.fn_battle_invitations(p_battle_id uuid) TO service_role;
 
 --
+-- Name: FUNCTION fn_battle_judging(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battle_judging(p_battle_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battle_judging(p_battle_id uuid) TO anon;
+GRANT ALL ON FUNCTION battles.fn_battle_judging(p_battle_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battle_judging(p_battle_id uuid) TO service_role;
+
+--
 -- Name: FUNCTION fn_battle_lens(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -8253,6 +8314,13 @@ GRANT ALL ON FUNCTION battles.fn_rank_and_close(b battles.battles) TO service_ro
 
 REVOKE ALL ON FUNCTION battles.fn_record_judge_vote(p_battle_id uuid, p_judge_model_id uuid, p_voted_contender_id uuid, p_rationale text) FROM PUBLIC;
 GRANT ALL ON FUNCTION battles.fn_record_judge_vote(p_battle_id uuid, p_judge_model_id uuid, p_voted_contender_id uuid, p_rationale text) TO service_role;
+
+--
+-- Name: FUNCTION fn_require_actor(b battles.battles, p_action text); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_require_actor(b battles.battles, p_action text) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_require_actor(b battles.battles, p_action text) TO service_role;
 
 --
 -- Name: FUNCTION fn_rubric_scores(p_battle_id uuid, p_criteria jsonb); Type: ACL; Schema: battles; Owner: -

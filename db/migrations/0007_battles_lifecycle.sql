@@ -89,25 +89,24 @@ create trigger battles_guard before update on battles.battles
             new.challenge_type, new.content_type, new.rule_snapshot, new.rule_snapshot_sha256, new.invite_code))
   execute function battles.trg_battles_guard();
 
--- Applies one move of the state machine: checks the rule and the caller's right to make it, changes
--- the status and writes status_change plus the move's own event. Returns the updated row.
-create function battles.fn_apply_transition(p_battle_id uuid, p_action text, p_metadata jsonb default '{}')
-returns battles.battles
-language plpgsql security definer set search_path = '' as $$
+-- Who may make a move, checked before anything that depends on the battle's state: a caller who may
+-- not act gets forbidden (not_found when they cannot see the battle), never a refusal that tells
+-- them about its entries, its voting window or its judging. Every lifecycle RPC calls it first.
+create function battles.fn_require_actor(b battles.battles, p_action text)
+returns void
+language plpgsql stable security definer set search_path = '' as $$
 declare
-  b battles.battles := battles.fn_lock_visible(p_battle_id);
-  r battles.transition_rules;
-  v_creator boolean := battles.fn_is_creator(b);
+  v_creator boolean;
   v_system boolean := lensers.fn_is_system();
   v_operator boolean := lensers.fn_is_operator() and not lensers.fn_is_system();
+  r record;
 begin
-  select * into r from battles.transition_rules where action = p_action and from_status = b.status;
-  if not found then
-    if not exists (select 1 from battles.transition_rules where action = p_action) then
-      perform ops.fail('invalid_input', format('unknown battle action %s', p_action), '22023');
-    end if;
-    perform ops.fail('invalid_transition',
-      format('cannot %s a battle that is %s', replace(p_action, '_', ' '), b.status), '55000');
+  v_creator := battles.fn_is_creator(b);
+  -- Who may make an action is the same from every status it starts from (test/battles/battles.transitions.test.ts).
+  select bool_or(t.by_creator) as by_creator, bool_or(t.by_system) as by_system, bool_or(t.by_operator) as by_operator
+    into r from battles.transition_rules t where t.action = p_action;
+  if r.by_creator is null then
+    perform ops.fail('invalid_input', format('unknown battle action %s', p_action), '22023');
   end if;
   if not ((r.by_creator and v_creator) or (r.by_system and v_system) or (r.by_operator and v_operator)) then
     perform ops.fail('forbidden',
@@ -117,6 +116,23 @@ begin
           case when r.by_system then 'the system' end,
           case when r.by_operator then 'an operator' end], null), ' or '),
         replace(p_action, '_', ' ')), '42501');
+  end if;
+end $$;
+
+-- Applies one move of the state machine: checks the caller's right to make it, then the rule,
+-- changes the status and writes status_change plus the move's own event. Returns the updated row.
+create function battles.fn_apply_transition(p_battle_id uuid, p_action text, p_metadata jsonb default '{}')
+returns battles.battles
+language plpgsql security definer set search_path = '' as $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  r battles.transition_rules;
+begin
+  perform battles.fn_require_actor(b, p_action);
+  select * into r from battles.transition_rules where action = p_action and from_status = b.status;
+  if not found then
+    perform ops.fail('invalid_transition',
+      format('cannot %s a battle that is %s', replace(p_action, '_', ' '), b.status), '55000');
   end if;
   update battles.battles set status = r.to_status where id = p_battle_id returning * into b;
   perform battles.fn_log_event(p_battle_id, 'status_change',

@@ -1,4 +1,5 @@
 -- The lifecycle RPCs: each is one move of battles.transition_rules plus what that move records.
+-- Each checks who may make the move (battles.fn_require_actor) before any check of the battle's state.
 
 -- Freezes the rules voters and contenders are promised (axes, eligibility, rubric, handicap, voting
 -- window, limits, judging) with the SHA-256 of their jsonb text, and opens the battle for entries.
@@ -12,6 +13,7 @@ declare
   v_snapshot jsonb;
   v_sha text;
 begin
+  perform battles.fn_require_actor(b, 'publish');
   if b.status = 'draft' then
     if b.judging_mode = 'rubric_score' and b.rubric_id is null then
       perform ops.fail('rubric_required', 'rubric_score battles need a rubric', '22023');
@@ -63,6 +65,7 @@ returns void
 language plpgsql security definer set search_path = '' as $$
 declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
+  perform battles.fn_require_actor(b, 'retract');
   -- Only an open battle can be retracted: in any other state the state machine's refusal
   -- (invalid_transition) is the answer, not this precondition.
   if b.status = 'open' and exists (select 1 from battles.submissions s where s.battle_id = p_battle_id) then
@@ -108,6 +111,7 @@ returns void
 language plpgsql security definer set search_path = '' as $$
 declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
+  perform battles.fn_require_actor(b, 'open_voting');
   if b.status in ('open', 'executing') and battles.fn_count_entries(p_battle_id) < 2 then
     perform ops.fail('not_enough_entries', 'voting needs at least two entries', '55000');
   end if;
@@ -132,6 +136,7 @@ returns void
 language plpgsql security definer set search_path = '' as $$
 declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
+  perform battles.fn_require_actor(b, 'start_scoring');
   if b.status in ('open', 'executing') and battles.fn_count_entries(p_battle_id) < 1 then
     perform ops.fail('not_enough_entries', 'scoring needs at least one entry', '55000');
   end if;

@@ -108,8 +108,10 @@ returns void
 language plpgsql security definer set search_path = '' as $$
 declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
+  -- The caller first: a stranger learns nothing about the judging (judging_incomplete) from a refusal.
+  perform battles.fn_require_actor(b, 'finalize');
   if b.status <> 'scoring' then
-    -- Let the state machine explain the refusal (and check the caller) in one place.
+    -- Let the state machine explain the refusal in one place.
     perform battles.fn_apply_transition(p_battle_id, 'finalize');
   end if;
   perform battles.fn_rank_and_close(b);
@@ -121,6 +123,7 @@ returns void
 language plpgsql security definer set search_path = '' as $$
 declare b battles.battles := battles.fn_lock_visible(p_battle_id);
 begin
+  perform battles.fn_require_actor(b, 'finalize');
   if b.status = 'voting' then
     perform battles.fn_battle_close_voting(p_battle_id);
   end if;

@@ -20,6 +20,7 @@ revoke execute on function
   battles.fn_insert_battle(text, text, text, uuid, text, battles.contender_structure_enum, battles.judging_mode_enum,
     text, battles.voter_eligibility_enum, integer, text, boolean, timestamptz, timestamptz, jsonb, uuid, jsonb),
   battles.fn_apply_transition(uuid, text, jsonb),
+  battles.fn_require_actor(battles.battles, text),
   battles.fn_add_contender(battles.battles, uuid, text),
   battles.fn_rank_and_close(battles.battles),
   battles.fn_judging_scores(battles.battles),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withClaims } from '../../src/db/claims.ts';
 import { toAppError } from '../../src/db/errors.ts';
 import { makeUser, systemActor, type Actor } from '../support/actors.ts';
-import { STATUSES, battleIn, battleRow, eventsOf, expectRefused, refusal, type Status } from '../support/battle-fixtures.ts';
+import { STATUSES, battleIn, battleRow, createBattle, eventsOf, expectRefused, refusal, uniqueSlug, type Status } from '../support/battle-fixtures.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 
 let db: TestDb;
@@ -165,6 +165,73 @@ describe('who may make each move', () => {
   it('a contender of the battle is not its creator: opening voting is forbidden to them', async () => {
     const b = await battleIn(db, 'open');
     await expectRefused(run(b.contenders[0].actor, 'open_voting', b.id), 'forbidden');
+  });
+});
+
+describe('the caller is checked before the battle\'s state', () => {
+  // Each battle below would be refused to its creator for a reason about its state; a stranger must
+  // get forbidden instead (a stranger who cannot see the battle gets not_found, as everywhere).
+  it('retracting an open battle with entries: the creator gets battle_has_entries, a stranger forbidden', async () => {
+    const b = await battleIn(db, 'open');
+    await expectRefused(run(await makeUser(db), 'retract', b.id), 'forbidden');
+    await expectRefused(run(b.creator, 'retract', b.id), 'battle_has_entries');
+  });
+
+  it('opening voting with one entry: the creator gets not_enough_entries, a stranger forbidden, and nothing changes', async () => {
+    const b = await battleIn(db, 'open', { entries: 1 });
+    const before = (await eventsOf(db, b.id)).length;
+    await expectRefused(run(await makeUser(db), 'open_voting', b.id), 'forbidden');
+    await expectRefused(run(b.contenders[0].actor, 'open_voting', b.id), 'forbidden');
+    await expectRefused(run(b.creator, 'open_voting', b.id), 'not_enough_entries');
+    expect((await battleRow(db, b.id)).status).toBe('open');
+    expect(await eventsOf(db, b.id)).toHaveLength(before);
+  });
+
+  it('opening voting after the voting window closed: the creator gets voting_window_past, a stranger forbidden', async () => {
+    const b = await battleIn(db, 'open');
+    await db.query(`update battles.battles set voting_closes_at = now() - interval '1 minute' where id = $1`, [b.id]);
+    await expectRefused(run(await makeUser(db), 'open_voting', b.id), 'forbidden');
+    await expectRefused(run(b.creator, 'open_voting', b.id), 'voting_window_past');
+  });
+
+  it('starting scoring with no entry: the creator gets not_enough_entries, a stranger forbidden', async () => {
+    const b = await battleIn(db, 'open', { entries: 0 });
+    await expectRefused(run(await makeUser(db), 'start_scoring', b.id), 'forbidden');
+    await expectRefused(run(b.creator, 'start_scoring', b.id), 'not_enough_entries');
+  });
+
+  it('finalizing a judged battle whose judging is incomplete: the creator gets judging_incomplete, a stranger forbidden', async () => {
+    const creator = await makeUser(db);
+    const rubric = await creator.rpc<string>('fn_rubrics_create', { title: 'R', criteria: [{ title: 'A' }] });
+    const { id } = await createBattle(db, creator, { slug: uniqueSlug('judged'), judging_mode: 'rubric_score', rubric_id: rubric });
+    await creator.rpc('fn_battles_name_judge', { battle_id: id, profile_id: (await makeUser(db)).id });
+    await creator.rpc('fn_publish_battle', { battle_id: id });
+    for (let i = 0; i < 2; i++) {
+      const c = await makeUser(db);
+      await c.rpc('fn_battles_join', { battle_id: id });
+      await c.rpc('fn_battles_submit', { battle_id: id, text: `entry ${i}` });
+    }
+    await creator.rpc('fn_battle_start_scoring', { battle_id: id });
+    for (const action of ['finalize', 'close'] as const) {
+      await expectRefused(run(await makeUser(db), action, id), 'forbidden');
+      await expectRefused(run(creator, action, id), 'judging_incomplete');
+    }
+    expect((await battleRow(db, id)).status).toBe('scoring');
+  });
+
+  it('a move the battle\'s state does not allow: the creator gets invalid_transition, a stranger forbidden', async () => {
+    const b = await battleIn(db, 'voting');
+    for (const action of ['publish_results', 'retract', 'start_scoring', 'finalize', 'publish'] as const) {
+      await expectRefused(run(await makeUser(db), action, b.id), 'forbidden');
+      await expectRefused(run(b.creator, action, b.id), 'invalid_transition');
+    }
+  });
+
+  it('a battle the caller cannot see is not_found whatever its state', async () => {
+    const b = await battleIn(db, 'open', { create: { invite_only: true }, entries: 1 });
+    for (const action of ['retract', 'open_voting', 'start_scoring', 'finalize', 'close'] as const) {
+      await expectRefused(run(await makeUser(db), action, b.id), 'not_found');
+    }
   });
 });
 
