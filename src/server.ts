@@ -19,7 +19,7 @@ const applied = await migrate(db);
 if (applied.length) logger.info({ applied }, 'migrations applied');
 
 const embedded = !config.databaseUrl;
-const seed = config.seedDemo === 'always' || (config.seedDemo === 'auto' && embedded);
+const seed = config.demoSeed;
 if (seed && !(await isSeeded(db))) {
   await seedDemo(db);
   logger.info('demo data seeded');
@@ -28,7 +28,7 @@ if (seed && !(await isSeeded(db))) {
 const app = createApp({ db, signer: new TokenSigner(resolveJwtSecret(config)), logger, webDir: config.webDir });
 startScheduler([leaderboardJob(db, logger)], logger);
 const worker = config.worker.enabled
-  ? startExecutionWorker({ db, logger, providers: providerSource(config.providerKeys, { logger }),
+  ? startExecutionWorker({ db, logger, providers: providerSource(config.providerKeys, { logger, allowScripted: config.demoSeed }),
       concurrency: config.worker.concurrency, pollMs: config.worker.pollMs })
   : null;
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

@@ -19,12 +19,19 @@ create table lensers.profiles (
   constraint profiles_ai_not_operator check (kind = 'human' or not is_operator)
 );
 
+-- provider 'scripted' is the demo seed's stand-in model (src/providers/scripted.ts): the seed writes
+-- such rows directly, ai.fn_models_create refuses them, and the worker serves them only while the
+-- demo seed is enabled (LF_SEED_DEMO, docs/configuration.md).
 create table ai.models (
   id uuid primary key default gen_random_uuid(),
   provider text not null check (provider in ('anthropic', 'openai_compatible', 'scripted')),
   model_id text not null check (length(model_id) between 1 and 200),
   display_name text not null,
   base_url text,
+  -- The NAME of the environment variable holding this model's API key (never the key itself), for
+  -- servers that each have their own key; null: the provider's global key (ANTHROPIC_API_KEY,
+  -- LF_OPENAI_COMPAT_API_KEY). The prefix keeps a row from naming any other secret of the process.
+  api_key_env text constraint models_api_key_env_name check (api_key_env ~ '^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$'),
   price_in_per_mtok numeric(12, 4) not null default 0 check (price_in_per_mtok >= 0),
   price_out_per_mtok numeric(12, 4) not null default 0 check (price_out_per_mtok >= 0),
   is_active boolean not null default true,

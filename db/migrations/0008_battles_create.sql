@@ -1,5 +1,37 @@
 -- Creating battles: the daily creation cap, create, create from template, clone, draft edits, rubrics.
 
+-- The handicap an AI contender runs under (docs/judging.md): the only keys the worker applies, each
+-- with its type and range. Anything else is refused by name rather than frozen and silently ignored.
+-- Checked when a battle is created or its draft edited, and again at publication.
+create function battles.fn_check_handicap(p_handicap jsonb)
+returns void
+language plpgsql set search_path = '' as $$
+declare
+  k text;
+  n numeric;
+  v jsonb;
+begin
+  if p_handicap is null or jsonb_typeof(p_handicap) = 'null' then
+    return;
+  end if;
+  if jsonb_typeof(p_handicap) <> 'object' then
+    perform ops.fail('invalid_input', 'handicap_config is an object of max_tokens, temperature, time_limit_ms', '22023');
+  end if;
+  for k, v in select e.key, e.value from jsonb_each(p_handicap) e order by e.key loop
+    if k not in ('max_tokens', 'temperature', 'time_limit_ms') then
+      perform ops.fail('invalid_input', format('handicap_config.%s is not a handicap the worker applies (known: max_tokens, temperature, time_limit_ms)', left(k, 60)), '22023');
+    end if;
+    n := case when jsonb_typeof(v) = 'number' then v::text::numeric end;
+    if k = 'max_tokens' and (n is null or n not between 1 and 100000 or n <> trunc(n)) then
+      perform ops.fail('invalid_input', format('handicap_config.max_tokens must be an integer from 1 to 100000, not %s', left(v::text, 40)), '22023');
+    elsif k = 'temperature' and (n is null or n not between 0 and 2) then
+      perform ops.fail('invalid_input', format('handicap_config.temperature must be a number from 0 to 2, not %s', left(v::text, 40)), '22023');
+    elsif k = 'time_limit_ms' and (n is null or n not between 1000 and 3600000) then
+      perform ops.fail('invalid_input', format('handicap_config.time_limit_ms must be a number of milliseconds from 1000 to 3600000, not %s', left(v::text, 40)), '22023');
+    end if;
+  end loop;
+end $$;
+
 -- One insert path for create, clone and create-from-template, so the cap covers all three.
 -- The cap counts every battle the principal created in the last 24 hours, deleted ones included
 -- (create-then-delete must not reset it). A transaction-scoped advisory lock per principal makes
@@ -43,6 +75,7 @@ begin
   if p_voting_opens_at is not null and p_voting_closes_at is not null and p_voting_opens_at >= p_voting_closes_at then
     perform ops.fail('invalid_input', 'voting must open before it closes', '22023');
   end if;
+  perform battles.fn_check_handicap(p_handicap_config);
 
   perform pg_advisory_xact_lock(hashtextextended('battles_create:' || v_principal::text, 0));
   if v_cap > 0 then
@@ -181,7 +214,10 @@ begin
   b.content_type := coalesce(p_patch ->> 'content_type', b.content_type);
   if p_patch ? 'voting_opens_at' then b.voting_opens_at := (p_patch ->> 'voting_opens_at')::timestamptz; end if;
   if p_patch ? 'voting_closes_at' then b.voting_closes_at := (p_patch ->> 'voting_closes_at')::timestamptz; end if;
-  if p_patch ? 'handicap_config' then b.handicap_config := coalesce(p_patch -> 'handicap_config', '{}'); end if;
+  if p_patch ? 'handicap_config' then
+    perform battles.fn_check_handicap(p_patch -> 'handicap_config');
+    b.handicap_config := coalesce(nullif(p_patch -> 'handicap_config', 'null'::jsonb), '{}');
+  end if;
   if p_patch ? 'workflow_id' then b.workflow_id := (p_patch ->> 'workflow_id')::uuid; end if;
   select * into v_combo from battles.axes_combinations
    where task_source = b.task_source and contender_structure = b.contender_structure and judging_mode = b.judging_mode;

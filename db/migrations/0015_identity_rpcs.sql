@@ -14,8 +14,10 @@ begin
   end if;
 end $$;
 
+-- p_api_key_env names the environment variable that holds the model's key (LF_PROVIDER_KEY_…),
+-- never the key: keys live in the worker's environment only (docs/configuration.md).
 create function ai.fn_models_create(p_provider text, p_model_id text, p_display_name text, p_base_url text default null,
-  p_price_in_per_mtok numeric default 0, p_price_out_per_mtok numeric default 0)
+  p_price_in_per_mtok numeric default 0, p_price_out_per_mtok numeric default 0, p_api_key_env text default null)
 returns uuid
 language plpgsql security definer set search_path = '' as $$
 declare v_id uuid;
@@ -23,8 +25,20 @@ begin
   if not lensers.fn_is_operator() then
     perform ops.fail('forbidden', 'only operators may register models', '42501');
   end if;
-  insert into ai.models (provider, model_id, display_name, base_url, price_in_per_mtok, price_out_per_mtok)
-  values (p_provider, p_model_id, p_display_name, p_base_url, coalesce(p_price_in_per_mtok, 0), coalesce(p_price_out_per_mtok, 0))
+  if p_provider = 'scripted' then
+    perform ops.fail('provider_demo_only',
+      'the scripted provider is the demo seed''s stand-in, not a model; register an anthropic or openai_compatible model', '22023');
+  end if;
+  if p_provider is null or p_provider not in ('anthropic', 'openai_compatible') then
+    perform ops.fail('invalid_input', 'provider is anthropic or openai_compatible', '22023');
+  end if;
+  if p_api_key_env is not null and p_api_key_env !~ '^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$' then
+    perform ops.fail('invalid_input',
+      'api_key_env is the name of an environment variable starting with LF_PROVIDER_KEY_ (capitals, digits, underscores)', '22023');
+  end if;
+  insert into ai.models (provider, model_id, display_name, base_url, price_in_per_mtok, price_out_per_mtok, api_key_env)
+  values (p_provider, p_model_id, p_display_name, p_base_url, coalesce(p_price_in_per_mtok, 0), coalesce(p_price_out_per_mtok, 0),
+    p_api_key_env)
   returning id into v_id;
   return v_id;
 end $$;
@@ -56,7 +70,7 @@ begin
   return v_id;
 end $$;
 
-revoke execute on function lensers.fn_set_verified(uuid, boolean), ai.fn_models_create(text, text, text, text, numeric, numeric),
+revoke execute on function lensers.fn_set_verified(uuid, boolean), ai.fn_models_create(text, text, text, text, numeric, numeric, text),
   agents.fn_ai_lensers_create(text, text, uuid, text, text) from public;
-grant execute on function lensers.fn_set_verified(uuid, boolean), ai.fn_models_create(text, text, text, text, numeric, numeric),
+grant execute on function lensers.fn_set_verified(uuid, boolean), ai.fn_models_create(text, text, text, text, numeric, numeric, text),
   agents.fn_ai_lensers_create(text, text, uuid, text, text) to authenticated, service_role;

@@ -145,7 +145,7 @@ language sql immutable as $$ select p_challenge_type in ('math_calculation', 'wr
 -- The "judging" part of the rule snapshot, computed once at publication: who judges (the judge
 -- model, or the named human judges), the protocol, and the challenge's generator settings with
 -- the SHA-256 of its seed (the seed itself is drawn here when the creator set none). Also checks
--- the handicap keys the worker applies (docs/judging.md).
+-- the handicap (battles.fn_check_handicap, docs/judging.md).
 create function battles.fn_frozen_judging_rules(b battles.battles)
 returns jsonb
 language plpgsql security definer set search_path = '' as $$
@@ -158,15 +158,9 @@ declare
   v_judges jsonb;
   v_challenge jsonb;
   v_secret battles.challenge_secrets;
-  h jsonb := coalesce(b.handicap_config, '{}');
 begin
-  if h ? 'max_tokens' and not (jsonb_typeof(h -> 'max_tokens') = 'number' and (h ->> 'max_tokens')::numeric between 1 and 100000
-                               and (h ->> 'max_tokens')::numeric = trunc((h ->> 'max_tokens')::numeric))
-     or h ? 'temperature' and not (jsonb_typeof(h -> 'temperature') = 'number' and (h ->> 'temperature')::numeric between 0 and 2)
-     or h ? 'time_limit_ms' and not (jsonb_typeof(h -> 'time_limit_ms') = 'number' and (h ->> 'time_limit_ms')::numeric between 1000 and 3600000) then
-    perform ops.fail('invalid_handicap',
-      'handicap_config: max_tokens is an integer 1..100000, temperature a number 0..2, time_limit_ms a number 1000..3600000', '22023');
-  end if;
+  -- Drafts are checked as they are written; this catches rows written another way (0008_battles_create.sql).
+  perform battles.fn_check_handicap(b.handicap_config);
 
   select * into s from battles.judging_settings where battle_id = b.id;
   if b.judging_mode in ('ai_judge', 'rubric_score') then
@@ -182,8 +176,14 @@ begin
   end if;
   if b.judging_mode = 'rubric_score' then
     select coalesce(jsonb_agg(j.profile_id order by j.profile_id), '[]') into v_judges from battles.judges j where j.battle_id = b.id;
-    -- Named human judges score; without them, the judge model does.
-    v_scorer := case when jsonb_array_length(v_judges) > 0 then 'human' when v_judge is not null then 'ai' else 'human' end;
+    -- Named human judges score; without them, the judge model does; with neither nobody would, and
+    -- the battle would end as a silent draw, so it is not published.
+    v_scorer := case when jsonb_array_length(v_judges) > 0 then 'human' when v_judge is not null then 'ai' end;
+    if v_scorer is null then
+      perform ops.fail('rubric_scorer_missing',
+        'a rubric_score battle needs someone to score it: name human judges, or set a judge model (or the operator default app.ai_judge_model_id)',
+        '22023');
+    end if;
     if v_scorer = 'human' then
       v_judge := null;
     end if;
@@ -354,7 +354,8 @@ begin
          where (select count(*) from battles.scorecards sc
                  where sc.contender_id = e.cid and sc.kind = 'rubric' and sc.scorer_model_id = v_judge and sc.scorer_lenser_id is null) < v_criteria);
     end if;
-    -- No judges named (and no judge model): nobody will score, so there is nothing to wait for.
+    -- Human scorers: every named judge has scored every entry on every criterion (publication
+    -- refuses a rubric_score battle with neither judges nor a judge model: rubric_scorer_missing).
     return not exists (
       select 1 from battles.judges j cross join unnest(v_entries) e(cid)
        where j.battle_id = b.id
@@ -416,8 +417,13 @@ begin
   values (p_battle_id, 'vote_cast', v_voter, jsonb_build_object('vote_id', v_id, 'judge_model_id', p_judge_model_id, 'is_ai_vote', true));
   insert into battles.votes (id, battle_id, voter_lenser_id, principal_id, voted_contender_id, vote_value, is_draw, is_ai_vote, rationale)
   values (v_id, p_battle_id, v_voter, null, p_voted_contender_id,
-    case when p_voted_contender_id is null then 'draw' when v_slot = 'A' then 'contender_a' when v_slot = 'B' then 'contender_b' end::battles.vote_value_enum,
+    (case when p_voted_contender_id is null then 'draw' when v_slot = 'A' then 'contender_a' when v_slot = 'B' then 'contender_b'
+          else null end)::battles.vote_value_enum,
     p_voted_contender_id is null, true, left(p_rationale, 5000));
+-- Stored exactly as fn_submit_vote stores a person's vote: voted_contender_id is the truth (the
+-- tallies and every read go by it), vote_value is the reference's slot label, contender_a or
+-- contender_b for slots A and B, null for a contender in slot C or later (vote_value_enum has no
+-- third label), and 'draw' with no contender for a draw (docs/judging.md).
   return v_id;
 end $$;
 

@@ -8,7 +8,7 @@ import { buildContenderRequest, type Handicap, type LensAssignment } from './con
 import type { ClaimedJob, JobOutcome } from './jobs/job.ts';
 import type { HandlerContext } from './job-handlers.ts';
 import { providerJobError, type ModelRow } from './model-providers.ts';
-import { insertRun, newRunId, timedCall, type CallRecord } from './run-record.ts';
+import { insertRun, newRunId, timedCall, unservedCall, type CallRecord } from './run-record.ts';
 
 /** battles.submissions.content_text holds at most this many characters. */
 const MAX_ENTRY_CHARS = 200_000;
@@ -29,7 +29,7 @@ const CONTEXT_SQL = `
 select b.status as battle_status, c.contender_status, l.profile_id, l.system_prompt,
        coalesce(b.rule_snapshot -> 'handicap', '{}') as handicap,
        jsonb_build_object('id', m.id, 'provider', m.provider, 'model_id', m.model_id, 'display_name', m.display_name,
-         'base_url', m.base_url, 'price_in_per_mtok', m.price_in_per_mtok, 'price_out_per_mtok', m.price_out_per_mtok) as model,
+         'base_url', m.base_url, 'api_key_env', m.api_key_env, 'price_in_per_mtok', m.price_in_per_mtok, 'price_out_per_mtok', m.price_out_per_mtok) as model,
        a.lens_id, a.version_id as pinned_version_id, a.input_snapshot, v.id as version_id, v.version, v.template_body, v.params,
        exists (select 1 from battles.submissions s where s.contender_id = c.id and s.is_final and s.status = 'submitted') as has_entry
   from battles.contenders c
@@ -105,8 +105,9 @@ export async function runContender(job: ClaimedJob, ctx: HandlerContext): Promis
     const provider = ctx.providers(run.model);
     call = await timedCall((req) => provider.generate({ ...req, signal: ctx.signal }), run.model, built.request, built.params, providerJobError);
   } catch (err) {
-    const error = providerJobError(err);
-    return { status: 'failed', error };
+    // No provider serves the model (provider_not_configured): nothing was sent, but the attempt is
+    // a run like any other, so the battle page and the cost totals show it.
+    call = unservedCall(run.model, built.request, built.params, providerJobError(err));
   }
   call.renderReport = built.lensReport ?? undefined;
   if (call.error) {

@@ -1,11 +1,13 @@
-// Which ModelProvider serves an ai.models row: keys from config (never from the database), one client per server.
+// Which ModelProvider serves an ai.models row: keys from config (never from the database), one client per server and key.
 import {
   computeCost,
   createProvider,
+  DEFAULT_RETRY_POLICY,
   isProviderError,
   type ModelProvider,
   type ProviderDeps,
   type ProviderKind,
+  type RetryPolicy,
 } from '../providers/index.ts';
 import type { JobError } from './jobs/job.ts';
 
@@ -16,33 +18,67 @@ export interface ModelRow {
   model_id: string;
   display_name: string;
   base_url: string | null;
+  /** Name of the environment variable with this model's key (LF_PROVIDER_KEY_…); null: the global key. */
+  api_key_env?: string | null;
   price_in_per_mtok: number | string;
   price_out_per_mtok: number | string;
 }
 
-/** Provider credentials from config (ANTHROPIC_API_KEY, LF_OPENAI_COMPAT_API_KEY). Never stored, never logged. */
+/** Provider credentials from config (docs/configuration.md). Never stored, never logged. */
 export interface ProviderKeys {
+  /** ANTHROPIC_API_KEY: anthropic rows without api_key_env. */
   anthropicApiKey?: string;
+  /** LF_OPENAI_COMPAT_API_KEY: openai_compatible rows without api_key_env. */
   openAiCompatApiKey?: string;
+  /** Every LF_PROVIDER_KEY_* variable by name: rows that name one in api_key_env. */
+  named?: Readonly<Record<string, string>>;
 }
+
+export interface ProviderSourceOptions extends ProviderDeps {
+  /** Serve 'scripted' demo rows; true only while the demo seed is enabled (config.demoSeed). */
+  allowScripted?: boolean;
+}
+
+/**
+ * The worker's provider retry policy: the default schedule, but a server asking to wait more than
+ * 5 s is not waited for inside the call. The call fails with the server's delay, and the job is
+ * queued again at least that far out (retryBackoff), so a rate limit frees the worker slot instead
+ * of holding it for up to a minute.
+ */
+export const WORKER_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetryAfterMs: 5_000 };
 
 export type ProviderSource = (model: ModelRow) => ModelProvider;
 
 /**
- * Builds providers with the production clients (createProvider) and caches one per provider and
- * base URL: a provider object serves any model of its server, and reusing it reuses connections.
- * Throws a JobFailure-shaped error (provider_not_configured) for a row that cannot be served.
+ * Builds providers with the production clients (createProvider) and caches one per provider, base
+ * URL and key variable: a provider object serves any model of its server, and reusing it reuses
+ * connections. A row naming api_key_env gets that variable's key, never the global one (which
+ * would then be sent to a server it was not meant for). Throws a JobFailure-shaped error
+ * (provider_not_configured) for a row that cannot be served; its message names the model and the
+ * missing setting, never a key.
  */
-export function providerSource(keys: ProviderKeys, deps: ProviderDeps = {}): ProviderSource {
+export function providerSource(keys: ProviderKeys, options: ProviderSourceOptions = {}): ProviderSource {
+  const { allowScripted = false, ...deps } = options;
   const cache = new Map<string, ModelProvider>();
   return (model) => {
-    const cacheKey = `${model.provider}|${model.base_url ?? ''}`;
+    const keyEnv = model.api_key_env ?? null;
+    const cacheKey = `${model.provider}|${model.base_url ?? ''}|${keyEnv ?? ''}`;
     let provider = cache.get(cacheKey);
     if (!provider) {
-      const apiKey =
-        model.provider === 'anthropic' ? keys.anthropicApiKey : model.provider === 'openai_compatible' ? keys.openAiCompatApiKey : undefined;
+      const apiKey = keyEnv !== null ? keys.named?.[keyEnv]
+        : model.provider === 'anthropic' ? keys.anthropicApiKey
+        : model.provider === 'openai_compatible' ? keys.openAiCompatApiKey
+        : undefined;
+      if (keyEnv !== null && !apiKey) {
+        throw Object.assign(new Error(`${model.provider} model ${model.model_id} needs ${keyEnv}, which is not set`), {
+          jobError: notConfigured(`${model.provider} model ${model.model_id} needs its key in ${keyEnv}, which is not set in the worker's environment`),
+        });
+      }
       try {
-        provider = createProvider({ provider: model.provider, modelId: model.model_id, baseUrl: model.base_url ?? undefined, apiKey }, deps);
+        provider = createProvider(
+          { provider: model.provider, modelId: model.model_id, baseUrl: model.base_url ?? undefined, apiKey },
+          { ...deps, retry: deps.retry ?? WORKER_RETRY_POLICY, allowScripted },
+        );
       } catch (err) {
         // createProvider's messages name the model and the missing setting, never a key.
         throw Object.assign(new Error((err as Error).message), { jobError: notConfigured((err as Error).message) });

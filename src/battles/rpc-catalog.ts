@@ -30,6 +30,15 @@ export const VOTER_ELIGIBILITY = ['open', 'lenser_only', 'verified_lenser', 'hum
 export const VOTE_VALUES = ['contender_a', 'contender_b', 'draw'] as const;
 export const CONTENT_TYPES = ['text', 'code', 'markdown', 'image', 'video', 'audio', 'link'] as const;
 
+/** The handicap keys the worker applies; the database refuses any other (battles.fn_check_handicap). */
+const handicap = z
+  .object({
+    max_tokens: z.number().int().min(1).max(100_000).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    time_limit_ms: z.number().min(1_000).max(3_600_000).optional(),
+  })
+  .strict();
+
 type Arg = { pg: string; schema: z.ZodType };
 const a = (pg: string, schema: z.ZodType): Arg => ({ pg, schema });
 
@@ -101,7 +110,7 @@ const lensValues = z.record(z.string().min(1).max(100), z.union([z.string().max(
   invite_only: a('boolean', z.boolean().optional()),
   voting_opens_at: a('timestamptz', timestamp.optional()),
   voting_closes_at: a('timestamptz', timestamp.optional()),
-  handicap_config: a('jsonb', z.record(z.string(), z.unknown()).optional()),
+  handicap_config: a('jsonb', handicap.optional()),
   workflow_id: a('uuid', uuid.optional()),
 };
 
@@ -231,10 +240,11 @@ export const RPC_LIST: RpcDefinition[] = [
     verified: a('boolean', z.boolean().optional()),
   }, { schema: 'lensers' }),
   rpc('fn_models_create', 'scalar', 'Register a model (operators)', {
-    provider: a('text', z.enum(['anthropic', 'openai_compatible', 'scripted'])),
+    provider: a('text', z.enum(['anthropic', 'openai_compatible'])),
     model_id: a('text', z.string().min(1).max(200)),
     display_name: a('text', z.string().trim().min(1).max(100)),
     base_url: a('text', z.url({ protocol: /^https?$/ }).max(500).optional()),
+  // 'scripted' is not offered: it is the demo seed's stand-in, written by the seed only (0015_identity_rpcs.sql).
     price_in_per_mtok: a('numeric', z.number().min(0).max(100_000).optional()),
     price_out_per_mtok: a('numeric', z.number().min(0).max(100_000).optional()),
   }, { schema: 'ai' }),
@@ -242,6 +252,7 @@ export const RPC_LIST: RpcDefinition[] = [
     handle: a('text', z.string().regex(/^[a-z0-9_]{3,30}$/)),
     display_name: a('text', z.string().trim().min(1).max(80)),
     model_id: a('uuid', uuid),
+    api_key_env: a('text', z.string().regex(/^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$/, 'the name of an LF_PROVIDER_KEY_… environment variable, not a key').optional()),
     agent_kind: a('text', z.enum(['ai_model', 'ai_agent']).optional()),
     system_prompt: a('text', text(20_000).optional()),
   }, { schema: 'agents' }),

@@ -104,3 +104,9 @@ export async function timedCall(
     return { ...base, error: toError(err), finishedAt: new Date() };
   }
 }
+
+/** A call no provider could make (the lookup failed): the request it would have sent, and why not. */
+export function unservedCall(model: ModelRow, request: GenerateRequest, params: Record<string, unknown>, error: JobError): CallRecord {
+  const now = new Date();
+  return { id: newRunId(), model, request, params, startedAt: now, finishedAt: now, error };
+}

@@ -40,14 +40,22 @@ export interface Config {
   jwtSecret?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   seedDemo: 'auto' | 'always' | 'never';
+  /**
+   * Whether this process seeds (and so serves) the demo: LF_SEED_DEMO=always, or auto on the
+   * embedded database. The scripted demo provider is served only then.
+   */
+  demoSeed: boolean;
   webDir: string;
   /** Database settings (GUCs by their reference names) taken from the environment. */
   settings: Record<string, string>;
   /** Provider credentials for the execution worker (src/battles/model-providers.ts). */
-  providerKeys: { anthropicApiKey?: string; openAiCompatApiKey?: string };
+  providerKeys: { anthropicApiKey?: string; openAiCompatApiKey?: string; named: Record<string, string> };
   /** The execution worker in this process (src/battles/execution-worker.ts). */
   worker: { enabled: boolean; concurrency: number; pollMs: number };
 }
+
+/** Per-model keys: ai.models.api_key_env names one of these variables (0003_identity.sql). */
+const NAMED_KEY = /^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$/;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -63,6 +71,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const named: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (NAMED_KEY.test(name) && value) named[name] = value;
+  }
   const settings: Record<string, string> = {};
   if (e.LF_BATTLES_DAILY_CREATE_CAP !== undefined) {
     settings['app.battles_daily_create_cap'] = String(e.LF_BATTLES_DAILY_CREATE_CAP);
@@ -77,9 +89,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtSecret: e.LF_JWT_SECRET ?? e.SUPABASE_JWT_SECRET,
     logLevel: e.LF_LOG_LEVEL,
     seedDemo: e.LF_SEED_DEMO,
+    demoSeed: e.LF_SEED_DEMO === 'always' || (e.LF_SEED_DEMO === 'auto' && e.DATABASE_URL === undefined),
     webDir: path.resolve(e.LF_WEB_DIR),
     settings,
-    providerKeys: { anthropicApiKey: e.ANTHROPIC_API_KEY, openAiCompatApiKey: e.LF_OPENAI_COMPAT_API_KEY },
+    providerKeys: { anthropicApiKey: e.ANTHROPIC_API_KEY, openAiCompatApiKey: e.LF_OPENAI_COMPAT_API_KEY, named },
     worker: { enabled: e.LF_WORKER === 'on', concurrency: e.LF_WORKER_CONCURRENCY, pollMs: e.LF_WORKER_POLL_MS },
   };
 }

@@ -32,7 +32,7 @@ export async function loadJudgingContext(db: Db, battleId: string): Promise<Judg
     tx.query<{ status: string; judge: ModelRow | null; criteria: JudgeCriterion[] }>(
       `select b.status,
               (select jsonb_build_object('id', m.id, 'provider', m.provider, 'model_id', m.model_id, 'display_name', m.display_name,
-                        'base_url', m.base_url, 'price_in_per_mtok', m.price_in_per_mtok, 'price_out_per_mtok', m.price_out_per_mtok)
+                        'base_url', m.base_url, 'api_key_env', m.api_key_env, 'price_in_per_mtok', m.price_in_per_mtok, 'price_out_per_mtok', m.price_out_per_mtok)
                  from ai.models m where m.id = (b.rule_snapshot #>> '{judging,judge,model_id}')::uuid) as judge,
               coalesce((select jsonb_agg(jsonb_build_object('id', c ->> 'id', 'title', c ->> 'title',
                           'weight', (c ->> 'weight')::numeric, 'description', k.description) order by (c ->> 'ordinal')::integer)

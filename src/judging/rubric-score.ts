@@ -6,7 +6,7 @@
 import type { HandlerContext } from '../battles/job-handlers.ts';
 import type { ClaimedJob, JobOutcome } from '../battles/jobs/job.ts';
 import { providerJobError } from '../battles/model-providers.ts';
-import { insertRun, timedCall } from '../battles/run-record.ts';
+import { insertRun, timedCall, unservedCall } from '../battles/run-record.ts';
 import { rubricRequest } from './judge-prompt.ts';
 import { JUDGE_MODEL_MISSING, loadEntries, loadJudgingContext } from './judging-context.ts';
 import { parseRubricGrade } from './rubric-grade.ts';
@@ -22,15 +22,15 @@ export async function runJudgeRubric(job: ClaimedJob, ctx: HandlerContext): Prom
   const [entry] = await loadEntries(ctx.db, job.battleId, [job.contenderId!]);
   if (!entry) return { status: 'cancelled', reason: 'the entry is no longer in the running' };
 
-  let provider;
-  try {
-    provider = ctx.providers(judge);
-  } catch (err) {
-    return { status: 'failed', error: providerJobError(err) };
-  }
   const request = rubricRequest(judge.model_id, jc.task, jc.criteria, entry);
-  const call = await timedCall((r) => provider.generate({ ...r, signal: ctx.signal }), judge, request,
-    { max_tokens: request.maxTokens, temperature: request.temperature ?? null }, providerJobError);
+  const params = { max_tokens: request.maxTokens, temperature: request.temperature ?? null };
+  let call;
+  try {
+    const provider = ctx.providers(judge);
+    call = await timedCall((r) => provider.generate({ ...r, signal: ctx.signal }), judge, request, params, providerJobError);
+  } catch (err) {
+    call = unservedCall(judge, request, params, providerJobError(err)); // recorded as a failed run below
+  }
   const parsed = call.result ? parseRubricGrade(call.result.text, jc.criteria.map((c) => c.key)) : null;
   if (parsed && !parsed.ok) call.error = { code: parsed.code, message: parsed.message, retryable: true };
   const recordRun = (status: 'succeeded' | 'failed' | 'dead') => (tx: Parameters<typeof insertRun>[0]) =>

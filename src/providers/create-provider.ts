@@ -21,11 +21,16 @@ export interface ProviderDeps {
   retry?: RetryPolicy;
   /** Default budget per generate() call. */
   timeoutMs?: number;
+  /**
+   * The scripted provider is the demo seed's stand-in, not a model: it is built only when the
+   * caller says the demo seed is enabled (config.demoSeed, from LF_SEED_DEMO). Default false.
+   */
+  allowScripted?: boolean;
   /** Scripted provider only. */
   scriptedLatencyMs?: number;
 }
 
-/** Throws TypeError for an unusable config; the message names the model, never the key. */
+/** Throws TypeError for an unusable config (or a scripted one without allowScripted); the message names the model, never the key. */
 export function createProvider(config: ModelConfig, deps: ProviderDeps = {}): ModelProvider {
   if (typeof config.modelId !== 'string' || config.modelId.trim() === '') {
     throw new TypeError(`${config.provider} model config needs a modelId`);
@@ -39,6 +44,11 @@ export function createProvider(config: ModelConfig, deps: ProviderDeps = {}): Mo
       if (!config.baseUrl) throw new TypeError(`openai_compatible model ${config.modelId} needs a baseUrl`);
       return new OpenAiCompatibleProvider({ ...common, apiKey: config.apiKey, baseUrl: config.baseUrl });
     case 'scripted':
+      if (!deps.allowScripted) {
+        throw new TypeError(
+          `scripted model ${config.modelId} is a demo stand-in, served only while the demo seed is enabled (LF_SEED_DEMO)`,
+        );
+      }
       return new ScriptedProvider({ latencyMs: deps.scriptedLatencyMs });
     default:
       throw new TypeError(`unknown provider ${JSON.stringify((config as { provider: unknown }).provider)}`);

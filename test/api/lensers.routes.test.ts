@@ -39,10 +39,11 @@ describe('lenser, model and AI lenser routes', () => {
   it('an operator registers a model over HTTP, a user creates an AI lenser and sees it as theirs', async () => {
     const op = await makeUser(db, undefined, { operator: true });
     const u = await makeUser(db);
-    const m = await app.request('/api/models', { method: 'POST', headers: await auth(op.id), body: JSON.stringify({ provider: 'scripted', model_id: 'route-test', display_name: 'Route test' }) });
+    const model = { provider: 'openai_compatible', model_id: 'route-test', display_name: 'Route test', base_url: 'http://127.0.0.1:11434/v1' };
+    const m = await app.request('/api/models', { method: 'POST', headers: await auth(op.id), body: JSON.stringify(model) });
     expect(m.status).toBe(201);
     const modelId = (await m.json()) as string;
-    const refused = await app.request('/api/models', { method: 'POST', headers: await auth(u.id), body: JSON.stringify({ provider: 'scripted', model_id: 'x2', display_name: 'x' }) });
+    const refused = await app.request('/api/models', { method: 'POST', headers: await auth(u.id), body: JSON.stringify({ ...model, model_id: 'x2' }) });
     expect(refused.status).toBe(403);
     const l = await app.request('/api/ai-lensers', { method: 'POST', headers: await auth(u.id), body: JSON.stringify({ handle: `rbot_${process.pid}`, display_name: 'R Bot', model_id: modelId }) });
     expect(l.status).toBe(201);
@@ -50,5 +51,16 @@ describe('lenser, model and AI lenser routes', () => {
     expect(mine).toEqual([expect.objectContaining({ handle: `rbot_${process.pid}`, is_mine: true })]);
     const models = (await (await app.request('/api/models')).json()) as { id: string }[];
     expect(models.map((x) => x.id)).toContain(modelId);
+  });
+
+  it('POST /api/models refuses the scripted demo provider, even for an operator', async () => {
+    const op = await makeUser(db, undefined, { operator: true });
+    const res = await app.request('/api/models', {
+      method: 'POST', headers: await auth(op.id), body: JSON.stringify({ provider: 'scripted', model_id: 'route-scripted', display_name: 'S' }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input' } });
+    const { rows } = await db.query(`select 1 from ai.models where model_id = 'route-scripted'`);
+    expect(rows).toHaveLength(0);
   });
 });

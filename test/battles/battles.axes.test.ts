@@ -105,3 +105,41 @@ describe('fn_battles_create on every combination', () => {
     expect(err.code).toBe('invalid_axes');
   });
 });
+
+describe('the battles_axes_fk constraint', () => {
+  /** Inserts a battle row directly, past every RPC, as the superuser. */
+  async function insertDirect(axes: { task_source: string; contender_structure: string; judging_mode: string; battle_type: string }) {
+    const creator = await makeUser(db);
+    return db.query<{ id: string }>(
+      `insert into battles.battles (creator_lenser_id, principal_id, title, slug, task_prompt, task_source, contender_structure,
+         judging_mode, battle_type)
+       values ($1, $1, 'direct', $2, 'p', $3, $4::battles.contender_structure_enum, $5::battles.judging_mode_enum, $6::battles.battle_type_enum)
+       returning id`,
+      [creator.id, uniqueSlug('fk'), axes.task_source, axes.contender_structure, axes.judging_mode, axes.battle_type],
+    );
+  }
+
+  async function constraintOf(p: Promise<unknown>): Promise<string | undefined> {
+    try {
+      await p;
+    } catch (err) {
+      return (err as { constraint?: string }).constraint;
+    }
+    throw new Error('expected the insert to be refused');
+  }
+
+  it('refuses a direct INSERT of an invalid combination (lens × human_vs_human), whatever battle_type it claims', async () => {
+    expect(checkAxes({ taskSource: 'lens', contenderStructure: 'human_vs_human', judgingMode: 'community_vote' })).toMatchObject({ ok: false });
+    for (const battleType of ['human_vs_human_open_votes', 'ai_vs_ai']) {
+      const refused = await constraintOf(insertDirect({ task_source: 'lens', contender_structure: 'human_vs_human', judging_mode: 'community_vote', battle_type: battleType }));
+      expect(refused, battleType).toBe('battles_axes_fk');
+    }
+  });
+
+  it('refuses a direct INSERT of a valid combination with the wrong battle_type, and accepts the right one', async () => {
+    const axes = { task_source: 'challenge', contender_structure: 'human_vs_human', judging_mode: 'community_vote' };
+    expect(await constraintOf(insertDirect({ ...axes, battle_type: 'ai_vs_ai' }))).toBe('battles_axes_fk');
+    const { rows } = await insertDirect({ ...axes, battle_type: 'human_vs_human_open_votes' });
+    expect((await battleRow(db, rows[0].id)).battle_type).toBe('human_vs_human_open_votes');
+  });
+});

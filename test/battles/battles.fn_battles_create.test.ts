@@ -220,7 +220,7 @@ describe('the daily creation cap', () => {
 describe('fn_battles_clone', () => {
   it('copies the rules of a battle the caller can see into a fresh draft of theirs', async () => {
     const src = await battleIn(db, 'voting', {
-      create: { voter_eligibility: 'verified_lenser', max_contenders: 3, content_type: 'code', handicap_config: { ai_delay_s: 5 } },
+      create: { voter_eligibility: 'verified_lenser', max_contenders: 3, content_type: 'code', handicap_config: { temperature: 0.5 } },
     });
     const me = await makeUser(db);
     const id = await me.rpc<string>('fn_battles_clone', { battle_id: src.id, title: 'My copy', slug: uniqueSlug() });

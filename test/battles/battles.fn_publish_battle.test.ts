@@ -35,7 +35,7 @@ describe('fn_publish_battle', () => {
     const { id, creator } = await createBattle(db, undefined, {
       voter_eligibility: 'verified_lenser',
       max_contenders: 3,
-      handicap_config: { ai_delay_s: 30 },
+      handicap_config: { max_tokens: 300, time_limit_ms: 30_000 },
       voting_closes_at: '2099-01-01T00:00:00Z',
     });
     const out = await creator.rpc<Published>('fn_publish_battle', { battle_id: id });
@@ -52,7 +52,7 @@ describe('fn_publish_battle', () => {
       axes: { task_source: 'challenge', contender_structure: 'human_vs_human', judging_mode: 'community_vote', battle_type: 'human_vs_human_open_votes' },
       voter_eligibility: 'verified_lenser',
       max_contenders: 3,
-      handicap: { ai_delay_s: 30 },
+      handicap: { max_tokens: 300, time_limit_ms: 30_000 },
       invite_only: false,
       rubric: null,
     });
@@ -70,6 +70,7 @@ describe('fn_publish_battle', () => {
     const creator = await makeUser(db);
     const rubric = await creator.rpc<string>('fn_rubrics_create', { title: 'Craft', criteria: [{ title: 'Form', weight: 3 }, { title: 'Voice' }] });
     const { id } = await createBattle(db, creator, { rubric_id: rubric, judging_mode: 'rubric_score' });
+    await creator.rpc('fn_battles_name_judge', { battle_id: id, profile_id: (await makeUser(db)).id });
     const out = await creator.rpc<Published>('fn_publish_battle', { battle_id: id });
     expect(out.rule_snapshot.rubric).toMatchObject({
       id: rubric,

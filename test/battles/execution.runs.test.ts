@@ -8,6 +8,8 @@ import { addAiLenser, addModel, captureLogger, KEYS, makeWorker, startProviders,
 import { createApp } from '../../src/api/app.ts';
 import { TokenSigner } from '../../src/identity/tokens.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
+import { ExecutionWorker } from '../../src/battles/execution-worker.ts';
+import { providerSource } from '../../src/battles/model-providers.ts';
 
 let db: TestDb;
 let servers: Providers;
@@ -88,25 +90,7 @@ describe('contender runs', () => {
     expect(types).toContain('voting_opened');
   });
 
-  it('applies the frozen handicap: max tokens, temperature and time limit reach the provider', async () => {
-    const b = await aiBattle([strong, weak], { handicap_config: { max_tokens: 5, temperature: 0.25, time_limit_ms: 20_000 } });
-    servers.anthropic.reset();
-    await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
-    await makeWorker(db).runUntilIdle();
-    const sent = servers.anthropic.requests.map((r) => r.body as Record<string, unknown>);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ model: 'writer-strong', max_tokens: 5, temperature: 0.25 });
-    const run = (await runsOf(b.id)).find((r) => r.model_id === strong)!;
-    expect(run).toMatchObject({ output_tokens: 5, stop_reason: 'max_tokens', params: { max_tokens: 5, temperature: 0.25, time_limit_ms: 20_000 } });
-  });
-
-  it('refuses a handicap it cannot apply at publication with invalid_handicap', async () => {
-    const creator = await makeUser(db);
-    const id = await creator.rpc<string>('fn_battles_create', {
-      title: 'Bad handicap', slug: uniqueSlug('hc'), task_prompt: 'p', contender_structure: 'ai_vs_ai', handicap_config: { max_tokens: 2.5 },
-    });
-    await expectRefused(creator.rpc('fn_publish_battle', { battle_id: id }), 'invalid_handicap');
-  });
+  // The handicap (max tokens, temperature, time limit) is covered in execution.handicap.test.ts.
 
   it('retries a rate-limited call, then succeeds; the failed attempt is a run too', async () => {
     const b = await aiBattle([strong, weak]);
@@ -125,7 +109,7 @@ describe('contender runs', () => {
     expect(failed[0].metadata).toMatchObject({ code: 'provider_rate_limited', state: 'queued', attempt: 1 });
   });
 
-  it('dead-letters a run that keeps failing: the battle waits, shows why, and the creator retries or cancels', async () => {
+  it('dead-letters a run that keeps failing: the battle waits, shows why, and the creator retries it with fresh attempts', async () => {
     const b = await aiBattle([strong, weak]);
     servers.anthropic.failNext(...Array.from({ length: 6 }, () => ({ status: 503 })));
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
@@ -148,20 +132,98 @@ describe('contender runs', () => {
     expect((await battleRow(db, b.id)).status).toBe('voting');
     const after = await b.creator.rpc<Record<string, any>>('fn_battle_execution_status', { battle_id: b.id });
     expect(after.failed).toBe(false);
+    // The retry is a new job with attempts of its own, next to the dead letter it replaces.
+    const strongJobs = after.jobs.filter((j: any) => j.contender_id === job.contender_id).map((j: any) => [j.status, j.attempts]);
+    expect(strongJobs).toEqual([['succeeded', 1], ['dead', 3]]);
+    const runs = (await runsOf(b.id)).filter((r) => r.model_id === strong).map((r) => [r.attempt, r.status]);
+    expect(runs).toEqual([[1, 'failed'], [2, 'failed'], [3, 'dead'], [1, 'succeeded']]);
   });
 
-  it('lets the creator cancel a battle stuck on a dead run', async () => {
+  it('lets the creator cancel a battle stuck on a dead-lettered run; nothing is left to retry or run', async () => {
     const b = await aiBattle([strong, weak]);
-    servers.anthropic.failNext({ status: 401, message: 'bad key' });
+    // Retryable failures (503) on every provider attempt of every job attempt: 2 × 3.
+    servers.anthropic.failNext(...Array.from({ length: 6 }, () => ({ status: 503 })));
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
     await makeWorker(db).runUntilIdle();
     const status = await b.creator.rpc<Record<string, any>>('fn_battle_execution_status', { battle_id: b.id });
-    // An authentication failure cannot be fixed by retrying: failed at once, not dead after three tries.
-    expect(status.jobs.find((j: any) => j.kind === 'contender_run' && j.status === 'failed')).toMatchObject({
-      attempts: 1, error_code: 'provider_auth_failed',
+    expect(status.jobs.find((j: any) => j.kind === 'contender_run' && j.contender_id === b.contenders[0])).toMatchObject({
+      status: 'dead', attempts: 3, max_attempts: 3, error_code: 'provider_unavailable',
     });
+    expect((await battleRow(db, b.id)).status).toBe('executing');
+
     await b.creator.rpc('fn_battles_cancel', { battle_id: b.id, reason: 'model unavailable' });
     expect((await battleRow(db, b.id)).status).toBe('archived');
+    await expectRefused(b.creator.rpc('fn_battle_retry_runs', { battle_id: b.id }), 'nothing_to_retry');
+    const { rows } = await db.query(`select 1 from execution.jobs where battle_id = $1 and status in ('queued', 'running')`, [b.id]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('fails a run at once on an authentication error (failed, not retried), and the creator can retry it', async () => {
+    const b = await aiBattle([strong, weak]);
+    servers.anthropic.failNext({ status: 401, message: 'bad key' });
+    await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
+    const worker = makeWorker(db);
+    await worker.runUntilIdle();
+    const status = await b.creator.rpc<Record<string, any>>('fn_battle_execution_status', { battle_id: b.id });
+    // Retrying cannot fix a refused key: failed after one attempt, not dead after three.
+    expect(status.jobs.find((j: any) => j.kind === 'contender_run' && j.contender_id === b.contenders[0])).toMatchObject({
+      status: 'failed', attempts: 1, error_code: 'provider_auth_failed',
+    });
+    expect(status.failed).toBe(true);
+    expect(await b.creator.rpc('fn_battle_retry_runs', { battle_id: b.id })).toBe(1);
+    await worker.runUntilIdle();
+    expect((await battleRow(db, b.id)).status).toBe('voting');
+  });
+
+  it('pushes the next attempt back by a long retry-after, with the production retry policy and backoff', async () => {
+    const b = await aiBattle([strong, weak]);
+    servers.anthropic.reset();
+    servers.anthropic.failNext({ status: 429, retryAfter: 30 });
+    await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
+    const { rows: [before] } = await db.query<{ now: Date }>('select now()');
+    // No test overrides: the provider retry policy of providerSource and the worker's retryBackoff.
+    const worker = new ExecutionWorker({ db, providers: providerSource(KEYS), concurrency: 4, pollMs: 20 });
+    await worker.runUntilIdle();
+    // The 30 s wait was not spent inside the call (one request, no second attempt)…
+    expect(servers.anthropic.requests).toHaveLength(1);
+    // …but handed to the queue: the job waits at least that long.
+    const { rows: [job] } = await db.query<{ status: string; attempts: number; wait_s: number; last_error_code: string }>(
+      `select status, attempts, extract(epoch from run_at - $2::timestamptz)::float8 as wait_s, last_error_code
+         from execution.jobs where battle_id = $1 and contender_id = $3`, [b.id, before.now, b.contenders[0]]);
+    expect(job).toMatchObject({ status: 'queued', attempts: 1, last_error_code: 'provider_rate_limited' });
+    expect(job.wait_s).toBeGreaterThanOrEqual(30);
+    const failed = (await eventsOf(db, b.id)).find((e) => e.event_type === 'run_failed')!;
+    expect(failed.metadata).toMatchObject({ code: 'provider_rate_limited', state: 'queued' });
+    expect((new Date(failed.metadata.retry_at as string).getTime() - before.now.getTime()) / 1000).toBeGreaterThanOrEqual(30);
+    const run = (await runsOf(b.id)).find((r) => r.model_id === strong)!;
+    expect(run).toMatchObject({ status: 'failed', error_code: 'provider_rate_limited' });
+    await b.creator.rpc('fn_battles_cancel', { battle_id: b.id, reason: 'test done' }); // drops the queued retry
+  });
+
+  it('records a failed run when no provider serves the model (provider_not_configured); a demo worker serves it after a retry', async () => {
+    const { rows: [m] } = await db.query<{ id: string }>(
+      `insert into ai.models (provider, model_id, display_name) values ('scripted', 'demo-runs-1', 'Demo') returning id`);
+    const b = await aiBattle([m.id, weak]);
+    await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
+    await makeWorker(db).runUntilIdle(); // built as production builds it without the demo seed
+
+    const runs = (await runsOf(b.id)).filter((r) => r.model_id === m.id);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({
+      status: 'failed', attempt: 1, purpose: 'contender', contender_id: b.contenders[0], error_code: 'provider_not_configured',
+      output_hash: null, input_tokens: null, cost_usd: null, provider_request_id: null,
+    });
+    expect(runs[0].prompt_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(runs[0].error_message).toMatch(/demo stand-in/);
+    const status = await b.creator.rpc<Record<string, any>>('fn_battle_execution_status', { battle_id: b.id });
+    expect(status.runs.find((r: any) => r.id === runs[0].id)).toMatchObject({ status: 'failed', error_code: 'provider_not_configured' });
+    expect(status.jobs.find((j: any) => j.contender_id === b.contenders[0])).toMatchObject({ status: 'failed', error_code: 'provider_not_configured' });
+    const failed = (await eventsOf(db, b.id)).filter((e) => e.event_type === 'run_failed');
+    expect(failed.map((e) => [e.metadata.code, e.metadata.state])).toEqual([['provider_not_configured', 'failed']]);
+
+    expect(await b.creator.rpc('fn_battle_retry_runs', { battle_id: b.id })).toBe(1);
+    await makeWorker(db, { providers: providerSource(KEYS, { allowScripted: true }) }).runUntilIdle();
+    expect((await battleRow(db, b.id)).status).toBe('voting');
   });
 
   it('runs all contenders of a battle concurrently', async () => {

@@ -34,6 +34,31 @@ describe('loadConfig', () => {
   });
 });
 
+describe('demo seed and provider settings', () => {
+  it('enables the demo seed (and with it the scripted provider) only for always, or auto on the embedded database', () => {
+    const pg = 'postgres://u@h/db';
+    expect(loadConfig({}).demoSeed).toBe(true);
+    expect(loadConfig({ DATABASE_URL: pg }).demoSeed).toBe(false);
+    expect(loadConfig({ DATABASE_URL: pg, LF_SEED_DEMO: 'always' }).demoSeed).toBe(true);
+    expect(loadConfig({ LF_SEED_DEMO: 'never' }).demoSeed).toBe(false);
+  });
+
+  it('reads the provider keys and the worker settings with their defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      providerKeys: { anthropicApiKey: undefined, openAiCompatApiKey: undefined, named: {} },
+      worker: { enabled: true, concurrency: 16, pollMs: 500 },
+    });
+    const c = loadConfig({
+      ANTHROPIC_API_KEY: 'a', LF_OPENAI_COMPAT_API_KEY: 'o', LF_PROVIDER_KEY_VLLM: 'v', LF_WORKER: 'off',
+      LF_WORKER_CONCURRENCY: '4', LF_WORKER_POLL_MS: '250',
+    });
+    expect(c).toMatchObject({
+      providerKeys: { anthropicApiKey: 'a', openAiCompatApiKey: 'o', named: { LF_PROVIDER_KEY_VLLM: 'v' } },
+      worker: { enabled: false, concurrency: 4, pollMs: 250 },
+    });
+  });
+});
+
 describe('resolveJwtSecret', () => {
   it('generates a secret on the first embedded start, keeps it (mode 0600) and reuses it', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lf-secret-'));

@@ -120,6 +120,45 @@ describe('pairwise judging with swapped order', () => {
     expect(rows[0].n).toBe(6);
   });
 
+  it('stores the AI vote of a three-entry battle by contender id: slot C has no slot label, exactly like a person\'s vote for C', async () => {
+    const votesOf = async (battleId: string) => (await db.query<Record<string, any>>(
+      'select voted_contender_id, vote_value, is_draw, is_ai_vote from battles.votes where battle_id = $1', [battleId])).rows;
+    // Winner in slot C: voted_contender_id says who, vote_value (contender_a | contender_b | draw) has no value for C.
+    const c = await judgedBattle([WEAK, EIGHT, STRONG_TEXT]);
+    await makeWorker(db).runUntilIdle();
+    expect(await votesOf(c.id)).toEqual([{ voted_contender_id: c.contenders[2], vote_value: null, is_draw: false, is_ai_vote: true }]);
+    const { rows: tally } = await db.query<{ contender_id: string; raw_vote_count: number }>(
+      'select contender_id, raw_vote_count from battles.vote_aggregates where battle_id = $1 and raw_vote_count > 0', [c.id]);
+    expect(tally).toEqual([{ contender_id: c.contenders[2], raw_vote_count: 1 }]);
+    expect((await battleRow(db, c.id)).winner_contender_id).toBe(c.contenders[2]);
+
+    // Winner in slot A of three: the slot label is kept.
+    const a = await judgedBattle([STRONG_TEXT, WEAK, EIGHT]);
+    await makeWorker(db).runUntilIdle();
+    expect(await votesOf(a.id)).toEqual([{ voted_contender_id: a.contenders[0], vote_value: 'contender_a', is_draw: false, is_ai_vote: true }]);
+
+    // Every pair drawn (equal lengths, swapped orders disagree): a shared lead is a draw vote.
+    const tie = await judgedBattle([EIGHT, 'The sea went grey under the low sky.', 'The wind bent all the tall wet grass.']);
+    await makeWorker(db).runUntilIdle();
+    expect(await votesOf(tie.id)).toEqual([{ voted_contender_id: null, vote_value: 'draw', is_draw: true, is_ai_vote: true }]);
+    expect((await battleRow(db, tie.id)).winner_contender_id).toBeNull();
+
+    // A person's vote for slot C of a community battle is stored the same way (fn_submit_vote).
+    const creator = await makeUser(db);
+    const community = await creator.rpc<string>('fn_battles_create', { title: 'Three', slug: uniqueSlug('three'), task_prompt: 'p', max_contenders: 3 });
+    await creator.rpc('fn_publish_battle', { battle_id: community });
+    const seats: string[] = [];
+    for (const text of [WEAK, EIGHT, STRONG_TEXT]) {
+      const human = await makeUser(db);
+      seats.push(await human.rpc<string>('fn_battles_join', { battle_id: community }));
+      await human.rpc('fn_battles_submit', { battle_id: community, text });
+    }
+    await creator.rpc('fn_battle_open_voting', { battle_id: community });
+    const voter = await makeUser(db);
+    await voter.rpc('fn_submit_vote', { battle_id: community, voted_contender_id: seats[2] });
+    expect(await votesOf(community)).toEqual([{ voted_contender_id: seats[2], vote_value: null, is_draw: false, is_ai_vote: false }]);
+  });
+
   it('with a rubric, keeps per-criterion scorecards of both entries from both orders, by the judge model, with explanations', async () => {
     const b = await judgedBattle([WEAK, STRONG_TEXT], { rubric: true });
     await makeWorker(db).runUntilIdle();

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, type Actor } from '../support/actors.ts';
-import { battleRow, eventsOf, expectRefused, uniqueSlug } from '../support/battle-fixtures.ts';
+import { battleRow, clearSetting, eventsOf, expectRefused, setSetting, uniqueSlug } from '../support/battle-fixtures.ts';
 import { rankByScore, scoreRubric, type ScorecardResult } from '../../src/core/scoring.ts';
 import { addModel, makeWorker, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
 
@@ -156,6 +156,28 @@ describe('the rubric_score rule in SQL', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('nobody to score', () => {
+  it('refuses to publish a rubric_score battle with neither named judges nor a judge model: rubric_scorer_missing', async () => {
+    const creator = await makeUser(db);
+    const rubric = await creator.rpc<string>('fn_rubrics_create', { title: 'Craft', criteria: [{ title: 'Imagery' }] });
+    const id = await creator.rpc<string>('fn_battles_create', {
+      title: 'Unscored', slug: uniqueSlug('unscored'), task_prompt: 'Describe rain.', judging_mode: 'rubric_score', rubric_id: rubric,
+    });
+    const err = await expectRefused(creator.rpc('fn_publish_battle', { battle_id: id }), 'rubric_scorer_missing');
+    expect(err.status).toBe(400);
+    expect(await battleRow(db, id)).toMatchObject({ status: 'draft', rule_snapshot: null });
+
+    // The operator's default judge model is someone to score: then it publishes, scored by the AI.
+    await setSetting(db, 'app.ai_judge_model_id', judgeModel);
+    try {
+      await creator.rpc('fn_publish_battle', { battle_id: id });
+    } finally {
+      await clearSetting(db, 'app.ai_judge_model_id');
+    }
+    expect((await battleRow(db, id)).rule_snapshot.judging).toMatchObject({ rubric_scorer: 'ai', judge: { model_id: judgeModel } });
   });
 });
 

@@ -37,8 +37,10 @@ describe('createProvider', () => {
     await expect(provider.generate(ask('qwen2.5'))).resolves.toMatchObject({ model: 'qwen2.5' });
   });
 
-  it('builds the scripted provider without any URL or key', () => {
-    expect(createProvider({ provider: 'scripted', modelId: 'demo' })).toBeInstanceOf(ScriptedProvider);
+  it('builds the scripted provider without any URL or key only when the demo seed is enabled', () => {
+    expect(createProvider({ provider: 'scripted', modelId: 'demo' }, { allowScripted: true })).toBeInstanceOf(ScriptedProvider);
+    expect(() => createProvider({ provider: 'scripted', modelId: 'demo' })).toThrow(/demo stand-in.*LF_SEED_DEMO/);
+    expect(() => createProvider({ provider: 'scripted', modelId: 'demo' }, { allowScripted: false })).toThrow(TypeError);
   });
 
   it('refuses unusable configs with a TypeError that never quotes the key', () => {
