@@ -29,7 +29,8 @@ select
     from battles.contenders c left join battles.contender_entity_map m on m.contender_id = c.id
    where c.battle_id = b.id), '[]') as contenders,
   coalesce((select jsonb_agg(jsonb_build_object(
-      'id', s.id, 'contender_id', s.contender_id, 'content_text', s.content_text, 'content_url', s.content_url,
+      -- status: the entry's moderation state (submission_status_enum), shown to whoever sees the entry.
+      'id', s.id, 'contender_id', s.contender_id, 'status', s.status, 'content_text', s.content_text, 'content_url', s.content_url,
       'content_media', s.content_media, 'source_type', s.source_type, 'submitted_at', s.submitted_at,
       'integrity_hash', s.integrity_hash, 'revision_of_id', s.revision_of_id) order by s.integrity_hash)
     from battles.submissions s where s.battle_id = b.id and s.is_final), '[]') as entries,

@@ -188,6 +188,39 @@ describe('rubric scorecards on the real server', () => {
   });
 });
 
+describe('the contender view', () => {
+  it('shows a contender that a moderator disqualified their entry, and another that theirs awaits review', async () => {
+    const n = ++seq;
+    const creator = await makeUser(server.db, `mod_host_${n}`);
+    const out = await makeUser(server.db, `ruled_out_${n}`);
+    const waiting = await makeUser(server.db, `in_review_${n}`);
+    const slug = `moderated-${n}`;
+    const id = await creator.rpc<string>('fn_battles_create', { title: 'Moderated limerick', slug, task_prompt: 'A limerick.' });
+    await creator.rpc('fn_publish_battle', { battle_id: id });
+    for (const who of [out, waiting]) {
+      await who.rpc('fn_battles_join', { battle_id: id });
+      await who.rpc('fn_battles_submit', { battle_id: id, text: `There once was a poet called ${who.handle}` });
+    }
+    // There is no moderation RPC yet: set the entries' status as an operator's tool would.
+    const setStatus = (who: Actor, status: string) => server.db.query(
+      `update battles.submissions s set status = $2::battles.submission_status_enum
+         from battles.contender_entity_map m where m.contender_id = s.contender_id and m.profile_id = $1 and s.is_final`, [who.id, status]);
+    await setStatus(out, 'disqualified');
+    await setStatus(waiting, 'pending');
+
+    const page = await signedIn(out);
+    await page.goto(`/b/${slug}`);
+    const status = page.getByTestId('entry-status');
+    await status.getByText('Disqualified', { exact: true }).waitFor();
+    expect(await status.innerText()).toContain('A moderator disqualified this entry: it does not count in the result.');
+    await screenshot(page, 'battle-contender-disqualified');
+    const other = await signedIn(waiting);
+    await other.goto(`/b/${slug}`);
+    await other.getByTestId('entry-status').getByText('Awaiting review', { exact: true }).waitFor();
+    expect(await other.getByTestId('entry-status').getByText('Disqualified').count()).toBe(0);
+  });
+});
+
 describe('the battle page', () => {
   it('raised no uncaught errors in any page', () => {
     expect(pages.flatMap((p) => p.jsErrors)).toEqual([]);

@@ -3,12 +3,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Profile } from '../api/auth.ts';
-import { battlesApi, type Battle, type Contender } from '../api/battles.ts';
+import { battlesApi, type Battle, type Contender, type Entry } from '../api/battles.ts';
 import { errorMessage } from '../api/client.ts';
 import { EntryContent } from '../battles/entry-content.tsx';
 import { CONTENT_TYPE_LABELS } from '../battles/labels.ts';
 import { relativeTime } from '../ui/format.ts';
-import { CheckIcon } from '../ui/icons.tsx';
+import { AlertIcon, CheckIcon, ClockIcon } from '../ui/icons.tsx';
 import { Alert } from '../ui/states.tsx';
 
 const LINK_TYPES = new Set(['link', 'image', 'video', 'audio']);
@@ -111,13 +111,9 @@ function MyEntry({ battle, contender, onChanged }: { battle: Battle; contender: 
       </div>
       <div className="entry-status" data-testid="entry-status">
         {withdrawn ? <Alert kind="warning">You are {contender.contender_status} from this battle.</Alert>
-          : entry ? (
-            <p className="cluster"><CheckIcon width={18} height={18} className="ok-icon" />
-              <span><strong>{entry.status === 'pending' ? 'Awaiting review' : entry.status === 'disqualified' ? 'Disqualified' : 'Submitted'}</strong>
-                {entry.submitted_at && <> · {relativeTime(entry.submitted_at)}</>}{entry.revision_of_id && ' · revised'}
-                <span className="subtle mono"> · {entry.integrity_hash.slice(0, 12)}</span></span>
-            </p>
-          ) : <p className="muted">{accepting ? 'No entry yet. Submit before voting opens.' : battle.status === 'draft' ? 'Entries open when the creator publishes the battle.' : 'You did not submit an entry.'}</p>}
+          : entry ? <EntryStatus entry={entry} /> : (
+            <p className="muted">{accepting ? 'No entry yet. Submit before voting opens.' : battle.status === 'draft' ? 'Entries open when the creator publishes the battle.' : 'You did not submit an entry.'}</p>
+          )}
       </div>
       {accepting && !withdrawn ? (
         <form className="stack" onSubmit={(e) => void submit(e)}>
@@ -150,5 +146,29 @@ function MyEntry({ battle, contender, onChanged }: { battle: Battle; contender: 
       {battle.status === 'voting' && <p className="subtle">Voting is open. Contenders cannot vote in their own battle.</p>}
       <p role="status" aria-live="polite" className={message?.kind === 'error' ? 'error-text' : 'success-text'}>{message?.text ?? ''}</p>
     </section>
+  );
+}
+
+// The entry's moderation state (v_battle_full entries[].status, submission_status_enum).
+const ENTRY_STATES: Record<NonNullable<Entry['status']>, { label: string; note?: string; tone: 'ok' | 'wait' | 'bad' }> = {
+  submitted: { label: 'Submitted', tone: 'ok' },
+  pending: { label: 'Awaiting review', note: 'A moderator checks this entry before it can be judged.', tone: 'wait' },
+  streaming: { label: 'Being written', note: 'The entry is still arriving from its AI run.', tone: 'wait' },
+  withdrawn: { label: 'Withdrawn', note: 'This entry was withdrawn and does not take part.', tone: 'bad' },
+  disqualified: { label: 'Disqualified', note: 'A moderator disqualified this entry: it does not count in the result.', tone: 'bad' },
+};
+
+function EntryStatus({ entry }: { entry: Entry }) {
+  const state = ENTRY_STATES[entry.status ?? 'submitted'];
+  const Icon = state.tone === 'ok' ? CheckIcon : state.tone === 'wait' ? ClockIcon : AlertIcon;
+  return (
+    <div className="stack stack-s" data-entry-status={entry.status ?? 'submitted'}>
+      <p className="cluster"><Icon width={18} height={18} className={`entry-status-icon is-${state.tone}`} />
+        <span><strong>{state.label}</strong>
+          {entry.submitted_at && <> · {relativeTime(entry.submitted_at)}</>}{entry.revision_of_id && ' · revised'}
+          <span className="subtle mono"> · {entry.integrity_hash.slice(0, 12)}</span></span>
+      </p>
+      {state.note && <p className={state.tone === 'bad' ? 'error-text' : 'subtle'}>{state.note}</p>}
+    </div>
   );
 }
