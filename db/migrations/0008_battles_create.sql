@@ -180,7 +180,8 @@ begin
 end $$;
 
 -- Draft edits (the creation wizard saves at every step). Only named keys are applied; axes are
--- re-checked by the foreign key to the compatibility table.
+-- re-checked by the foreign key to the compatibility table. invite_only true gives the draft an
+-- invite code (kept if it has one), false removes it.
 create function battles.fn_battles_update_draft(p_battle_id uuid, p_patch jsonb)
 returns void
 language plpgsql security definer set search_path = '' as $$
@@ -198,7 +199,7 @@ begin
   select string_agg(k, ', ') into v_unknown from jsonb_object_keys(coalesce(p_patch, '{}')) k
    where k not in ('title', 'task_prompt', 'rubric_id', 'task_source', 'contender_structure', 'judging_mode',
                    'challenge_type', 'voter_eligibility', 'max_contenders', 'content_type', 'voting_opens_at',
-                   'voting_closes_at', 'handicap_config', 'workflow_id');
+                   'voting_closes_at', 'handicap_config', 'workflow_id', 'invite_only');
   if v_unknown is not null then
     perform ops.fail('invalid_input', format('unknown draft fields: %s', v_unknown), '22023');
   end if;
@@ -219,6 +220,13 @@ begin
     b.handicap_config := coalesce(nullif(p_patch -> 'handicap_config', 'null'::jsonb), '{}');
   end if;
   if p_patch ? 'workflow_id' then b.workflow_id := (p_patch ->> 'workflow_id')::uuid; end if;
+  if p_patch ? 'invite_only' then
+    if jsonb_typeof(p_patch -> 'invite_only') <> 'boolean' then
+      perform ops.fail('invalid_input', 'invite_only is true or false', '22023');
+    end if;
+    b.invite_code := case when (p_patch ->> 'invite_only')::boolean
+                          then coalesce(b.invite_code, replace(gen_random_uuid()::text, '-', '')) end;
+  end if;
   select * into v_combo from battles.axes_combinations
    where task_source = b.task_source and contender_structure = b.contender_structure and judging_mode = b.judging_mode;
   if not found or v_combo.invalid_reason is not null then
@@ -233,7 +241,7 @@ begin
     contender_structure = b.contender_structure, judging_mode = b.judging_mode, battle_type = v_combo.battle_type,
     challenge_type = b.challenge_type, voter_eligibility = b.voter_eligibility, max_contenders = b.max_contenders,
     content_type = b.content_type, voting_opens_at = b.voting_opens_at, voting_closes_at = b.voting_closes_at,
-    handicap_config = b.handicap_config, workflow_id = b.workflow_id
+    handicap_config = b.handicap_config, workflow_id = b.workflow_id, invite_code = b.invite_code
   where id = b.id;
 end $$;
 

@@ -139,6 +139,55 @@ language sql security definer set search_path = '' as $$
   select invitation_id from battles.fn_battles_invite_with_token(p_battle_id, p_email)
 $$;
 
+-- The invitations of a battle, for its creator (the wizard lists them when a draft is resumed). Only
+-- the token's hash is stored, so a link cannot be shown again; fn_battles_renew_invitation issues a new one.
+create function battles.fn_battle_invitations(p_battle_id uuid)
+returns table (invitation_id uuid, email text, status text, created_at timestamptz, expires_at timestamptz,
+  accepted_at timestamptz, accepted_handle text)
+language plpgsql stable security definer set search_path = '' as $$
+declare b battles.battles;
+begin
+  select * into b from battles.battles where id = p_battle_id and deleted_at is null;
+  if not found or not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  if not (battles.fn_is_creator(b) or lensers.fn_is_operator()) then
+    perform ops.fail('forbidden', 'only the creator sees who is invited', '42501');
+  end if;
+  return query
+  select i.id, i.email,
+         case when i.accepted_at is not null then 'accepted' when i.expires_at < now() then 'expired' else 'pending' end,
+         i.created_at, i.expires_at, i.accepted_at, p.handle
+    from battles.invitations i left join lensers.profiles p on p.id = i.accepted_by
+   where i.battle_id = b.id
+   order by i.created_at, i.id;
+end $$;
+
+-- A new link for an invitation nobody has accepted yet: the old token stops working and the
+-- invitation runs for another 14 days.
+create function battles.fn_battles_renew_invitation(p_battle_id uuid, p_invitation_id uuid)
+returns table (invitation_id uuid, token text)
+language plpgsql security definer set search_path = '' as $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+  v_token text := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may renew invitations', '42501');
+  end if;
+  if b.status not in ('draft', 'open') then
+    perform ops.fail('battle_not_open', format('this battle is %s and takes no new contenders', b.status), '55000');
+  end if;
+  update battles.invitations i set token_hash = encode(sha256(convert_to(v_token, 'UTF8')), 'hex'),
+         expires_at = now() + interval '14 days'
+   where i.id = p_invitation_id and i.battle_id = b.id and i.accepted_at is null;
+  if not found then
+    perform ops.fail('not_found', 'no pending invitation with this id in this battle', 'P0002');
+  end if;
+  perform battles.fn_log_event(b.id, 'invitation_sent', jsonb_build_object('invitation_id', p_invitation_id, 'renewed', true));
+  return query select p_invitation_id, v_token;
+end $$;
+
 -- Accepting joins the battle. The invitee proves it with the token from the link, or by being
 -- signed in with the invited address.
 create function battles.fn_battles_accept_invitation(p_invitation_id uuid default null, p_token text default null)

@@ -273,6 +273,31 @@ begin
   on conflict do nothing;
 end $$;
 
+-- Who judges a battle as the creator set it (the wizard restores a resumed draft from this): the judge
+-- model (null: the operator default at publication), the challenge options, and the named human judges.
+-- The challenge seed is never returned here.
+create function battles.fn_battle_judging(p_battle_id uuid)
+returns jsonb
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  s battles.judging_settings;
+begin
+  if not battles.fn_can_view(p_battle_id) then
+    perform ops.fail('not_found', 'battle not found', 'P0002');
+  end if;
+  select * into s from battles.judging_settings where battle_id = p_battle_id;
+  return jsonb_build_object(
+    'judge_model_id', s.judge_model_id,
+    'judge_model', (select jsonb_build_object('id', m.id, 'display_name', m.display_name, 'provider', m.provider)
+                      from ai.models m where m.id = s.judge_model_id),
+    'challenge_options', coalesce(s.challenge_options, '{}'),
+    'challenge_seed_chosen', exists (select 1 from battles.challenge_secrets c where c.battle_id = p_battle_id and c.chosen_by = 'creator'),
+    'judges', coalesce((select jsonb_agg(jsonb_build_object('profile_id', p.id, 'handle', p.handle, 'display_name', p.display_name)
+                          order by j.named_at, p.handle)
+                          from battles.judges j join lensers.profiles p on p.id = j.profile_id
+                         where j.battle_id = p_battle_id), '[]'));
+end $$;
+
 -- A named judge scores one contender's entry on the battle's rubric while it is scoring:
 -- p_scores = [{"criterion_id": "...", "result": "pass|partial|fail|skipped", "explanation": "..."}].
 -- Scoring again replaces that judge's cards. When every judge has scored every entry on every
@@ -492,6 +517,8 @@ revoke execute on function battles.fn_rubric_scores(uuid, jsonb), battles.fn_has
   battles.fn_battle_challenge(uuid) from public;
 grant execute on function battles.fn_has_challenge_generator(text), battles.fn_battle_challenge(uuid)
   to anon, authenticated, service_role;
+revoke execute on function battles.fn_battle_judging(uuid) from public;
+grant execute on function battles.fn_battle_judging(uuid) to anon, authenticated, service_role;
 grant execute on function battles.fn_battles_set_judging(uuid, uuid, jsonb, text), battles.fn_battles_name_judge(uuid, uuid),
   battles.fn_battles_submit_scorecards(uuid, uuid, jsonb) to authenticated, service_role;
 grant execute on function battles.fn_rubric_scores(uuid, jsonb), battles.fn_frozen_judging_rules(battles.battles), battles.fn_judging_complete(battles.battles),

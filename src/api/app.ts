@@ -11,6 +11,7 @@ import { registerAuth } from './routes/auth.ts';
 import { registerBattleResultRoutes } from './routes/battle-results.ts';
 import { registerBattleRoutes } from './routes/battles.ts';
 import { registerDocs } from './routes/docs.ts';
+import { registerDraftRoutes } from './routes/drafts.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerLeaderboardRoutes } from './routes/leaderboards.ts';
 import { registerLensRoutes } from './routes/lenses.ts';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerBattleResultRoutes(app, deps);
   registerLeaderboardRoutes(app, deps);
   registerLensRoutes(app, deps);
+  registerDraftRoutes(app, deps);
   registerRpc(app, deps);
   registerDocs(app, deps);
   registerWeb(app, deps);

@@ -181,6 +181,11 @@ export const RPC_LIST: RpcDefinition[] = [
     ...battleId,
     email: a('text', z.email().max(254)),
   }),
+  rpc('fn_battle_invitations', 'rows', 'Invitations of a battle with their status (creator)', battleId),
+  rpc('fn_battles_renew_invitation', 'rows', 'A new link for a pending invitation; the old one stops working (creator)', {
+    ...battleId,
+    invitation_id: a('uuid', uuid),
+  }),
   rpc('fn_battles_accept_invitation', 'scalar', 'Accept an invitation (by token, or by id when signed in with the invited email)', {
     invitation_id: a('uuid', uuid.optional()),
     token: a('text', z.string().min(16).max(200).optional()),
@@ -291,6 +296,18 @@ export const RPC_LIST: RpcDefinition[] = [
     challenge_options: a('jsonb', z.record(z.string(), z.unknown()).optional()),
     challenge_seed: a('text', z.string().min(1).max(200).optional()),
   }),
+  rpc('fn_battles_name_judge', 'void', 'Name a human judge of a rubric_score draft (creator)', {
+    ...battleId,
+    profile_id: a('uuid', uuid),
+  }),
+  rpc('fn_battles_submit_scorecards', 'scalar', 'Score one entry on the rubric (named judges, while scoring)', {
+  rpc('fn_battles_set_judging', 'void', 'Set the judge model and challenge settings of a draft (creator)', {
+    ...battleId,
+    judge_model_id: a('uuid', uuid.optional()),
+    challenge_options: a('jsonb', z.record(z.string(), z.unknown()).optional()),
+    challenge_seed: a('text', z.string().min(1).max(200).optional()),
+  }),
+  rpc('fn_battle_judging', 'scalar', 'Judge model, challenge options and named judges of a battle', battleId),
   rpc('fn_battles_name_judge', 'void', 'Name a human judge of a rubric_score draft (creator)', {
     ...battleId,
     profile_id: a('uuid', uuid),

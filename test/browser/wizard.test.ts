@@ -153,3 +153,97 @@ describe('the rubric builder', () => {
     expect(page.jsErrors).toEqual([]);
   });
 });
+
+/** A datetime-local value `days` from now (the browser runs in UTC). */
+const localInput = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
+
+describe('resuming a draft', () => {
+  it('restores every step after leaving mid-way: entry, task, judge model, judges, rubric, voting, contenders, invitations', async () => {
+    const maker = await makeUser(server.db, 'resume_maker');
+    const judge = await makeUser(server.db, 'resume_judge');
+    await makeAiLenser(server.db, null, 'resume_model');
+    const page = await signedIn(maker);
+    await page.goto('/new');
+    await page.getByLabel('Title').fill('Resume everything');
+    await page.getByLabel(/^Rubric score/).check();
+    await page.getByRole('button', { name: 'Create draft and continue' }).click();
+    await stepHeading(page, 2).waitFor();
+    const base = page.url().replace(/\?step=\d$/, '');
+
+    await page.getByLabel('Entries are').selectOption('markdown');
+    await page.getByLabel('Task', { exact: true }).fill('Describe a **river** in spring.');
+    await saveAndContinue(page, 3);
+    await page.getByLabel('AI judge model').selectOption({ label: 'resume_model (scripted)' });
+    await page.getByLabel('Name a human judge').fill(`@${judge.handle}`);
+    await page.getByRole('button', { name: 'Add judge' }).click();
+    await page.getByRole('list', { name: 'Named judges' }).getByText(`@${judge.handle}`).waitFor();
+    await page.getByLabel('Build a rubric').check();
+    await page.getByLabel('Rubric name').fill('Spring rubric');
+    await saveAndContinue(page, 4);
+    await page.locator('#eligibility-verified_lenser').check();
+    const opens = localInput(2);
+    const closes = localInput(4);
+    await page.getByLabel('Voting opens').fill(opens);
+    await page.getByLabel('Voting closes').fill(closes);
+    await saveAndContinue(page, 5);
+    await page.getByLabel('Maximum contenders').fill('3');
+    await page.getByLabel('Email').fill('river@example.test');
+    await page.getByRole('button', { name: 'Create invitation' }).click();
+    const firstLink = await page.getByRole('list', { name: 'Invitations' }).locator('code').textContent();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await stepHeading(page, 6).waitFor();
+    await page.close();
+
+    // Another visit, from the address alone.
+    const again = await signedIn(maker);
+    await again.goto(`${base}?step=5`);
+    await stepHeading(again, 5).waitFor();
+    expect(await again.getByLabel('Maximum contenders').inputValue()).toBe('3');
+    const invite = again.getByTestId('invitation');
+    await invite.getByText('river@example.test').waitFor();
+    expect(await invite.innerText()).toContain('Not accepted yet');
+    // The link is not stored; a new one replaces it.
+    await again.getByRole('button', { name: 'New link for river@example.test' }).click();
+    const newLink = await invite.locator('code').textContent();
+    expect(newLink).toMatch(/\/invite\/[0-9a-f]{64}\?b=resume-everything-/);
+    expect(newLink).not.toBe(firstLink);
+
+    await again.getByRole('button', { name: /Format/ }).click();
+    await stepHeading(again, 1).waitFor();
+    expect(await again.getByLabel('Title').inputValue()).toBe('Resume everything');
+    expect(await again.locator('#axis-judgingMode-rubric_score').isChecked()).toBe(true);
+    expect(await again.locator('#entry-false').isChecked()).toBe(true);
+    // Who can enter can still change on a draft.
+    await again.locator('#entry-true').check();
+    await saveAndContinue(again, 2);
+    await again.reload();
+    await stepHeading(again, 2).waitFor();
+    expect(await again.getByLabel('Entries are').inputValue()).toBe('markdown');
+    expect(await again.getByLabel('Task', { exact: true }).inputValue()).toBe('Describe a **river** in spring.');
+    await again.getByTestId('task-preview').locator('strong', { hasText: 'river' }).waitFor();
+    await saveAndContinue(again, 3);
+    expect(await again.locator('#judge-model option:checked').innerText()).toBe('resume_model (scripted)');
+    await again.getByRole('list', { name: 'Named judges' }).getByText(`@${judge.handle}`).waitFor();
+    expect(await again.locator('#rubric-mode-existing').isChecked()).toBe(true);
+    expect(await again.locator('#rubric-select option:checked').innerText()).toBe('Spring rubric (yours)');
+    await saveAndContinue(again, 4);
+    expect(await again.locator('#eligibility-verified_lenser').isChecked()).toBe(true);
+    expect(await again.getByLabel('Voting opens').inputValue()).toBe(opens);
+    expect(await again.getByLabel('Voting closes').inputValue()).toBe(closes);
+    await saveAndContinue(again, 5);
+    await saveAndContinue(again, 6);
+    const review = await pageText(again);
+    expect(review).toContain('Up to 3, invite-only');
+    expect(review).toContain('Verified lensers');
+    expect(review).toContain('resume_model');
+    expect(review).toContain('Spring rubric');
+    await again.getByRole('button', { name: 'Publish battle' }).click();
+    const rules = await again.getByTestId('rule-snapshot').innerText();
+    expect(rules).toContain('Up to 3, invite-only');
+    expect(rules).toContain('Verified lensers');
+    expect(rules).toContain('1 named human judge');
+    expect(rules).toContain('Spring rubric: Correctness (×2), Clarity (×1)');
+    expect(rules).toContain('Markdown');
+    expect(again.jsErrors).toEqual([]);
+  });
+});

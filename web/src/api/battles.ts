@@ -132,6 +132,26 @@ export interface ExecutionStatus {
   totals: { runs: number; input_tokens: number; output_tokens: number; cost_usd: number | string } | null;
 }
 
+/** GET /api/battles/:id/invitations (creator). Links are not stored, only their hashes. */
+export interface Invitation {
+  invitation_id: string;
+  email: string;
+  status: 'pending' | 'accepted' | 'expired';
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_handle: string | null;
+}
+
+/** GET /api/battles/:id/judging: what the creator set for judging. */
+export interface JudgingSettings {
+  judge_model_id: string | null;
+  judge_model: { id: string; display_name: string; provider: string } | null;
+  challenge_options: Record<string, unknown>;
+  challenge_seed_chosen: boolean;
+  judges: Array<{ profile_id: string; handle: string; display_name: string }>;
+}
+
 export type FeedTab = 'open' | 'voting' | 'results';
 
 export interface FeedFilters {
@@ -187,6 +207,10 @@ export const battlesApi = {
   vote: (battleId: string, vote: { voted_contender_id?: string; is_draw?: boolean; vote_value?: 'draw'; rationale?: string }) =>
     post<{ vote_id: string; total_vote_count: number }>(`${id(battleId)}/votes`, vote),
   invite: (battleId: string, email: string) => post<Array<{ invitation_id: string; token: string }>>(`${id(battleId)}/invitations`, { email }),
+  invitations: (battleId: string, signal?: AbortSignal) => get<Invitation[]>(`${id(battleId)}/invitations`, signal),
+  renewInvitation: (battleId: string, invitationId: string) =>
+    post<{ invitation_id: string; token: string }>(`${id(battleId)}/invitations/${encodeURIComponent(invitationId)}/renew`),
+  judging: (battleId: string, signal?: AbortSignal) => get<JudgingSettings>(`${id(battleId)}/judging`, signal),
   addAiContender: (battleId: string, aiLenserId: string) => post<string>(`${id(battleId)}/ai-contenders`, { ai_lenser_id: aiLenserId }),
   /** Judge model of an ai_judge / rubric_score draft (null: the server's default judge). */
   setJudging: (battleId: string, judgeModelId: string | null) => post<void>(`${id(battleId)}/judging`, judgeModelId ? { judge_model_id: judgeModelId } : {}),

@@ -101,7 +101,7 @@ export function createArgs(f: DraftForm): CreateBattleArgs {
 export function patchFor(step: StepKey, f: DraftForm): Record<string, unknown> | null {
   switch (step) {
     case 'format':
-      return { title: f.title.trim(), task_source: f.taskSource, contender_structure: f.contenderStructure, judging_mode: f.judgingMode,
+      return { title: f.title.trim(), invite_only: f.inviteOnly, task_source: f.taskSource, contender_structure: f.contenderStructure, judging_mode: f.judgingMode,
         challenge_type: f.judgingMode === 'auto_score' && f.challengeType ? f.challengeType : null };
     case 'task':
       return { task_prompt: f.taskPrompt.trim(), content_type: f.contentType };

@@ -1,7 +1,8 @@
-// Step 5: how many contenders, invitations by email (each gives a link to share), and AI lensers for
-// battles with an AI side.
+// Step 5: how many contenders, invitations by email (each gives a link to share; those sent in an
+// earlier visit are listed with their status and can get a new link), and AI lensers for battles with
+// an AI side.
 import { useState, type FormEvent } from 'react';
-import { battlesApi, type Battle } from '../api/battles.ts';
+import { battlesApi, type Battle, type Invitation } from '../api/battles.ts';
 import { errorMessage } from '../api/client.ts';
 import type { AiLenser } from '../api/lensers.ts';
 import { CopyBox } from '../ui/copy-button.tsx';
@@ -9,20 +10,22 @@ import { Field } from '../ui/field.tsx';
 import { Alert, Spinner } from '../ui/states.tsx';
 import type { DraftForm, Errors } from './draft-form.ts';
 
-export interface SentInvite {
-  email: string;
-  link: string;
-}
+/** Links by invitation id: known only in the visit that created (or renewed) them. */
+export type InviteLinks = Record<string, string>;
 
-export function StepContenders({ form, set, errors, battle, aiLensers, aiLoading, invites, onInvited, onContendersChanged }: {
+const STATUS_LABEL: Record<Invitation['status'], string> = { pending: 'Not accepted yet', accepted: 'Accepted', expired: 'Expired' };
+
+export function StepContenders({ form, set, errors, battle, aiLensers, aiLoading, invitations, links, onLink, onContendersChanged }: {
   form: DraftForm;
   set: (patch: Partial<DraftForm>) => void;
   errors: Errors;
   battle: Battle | undefined;
   aiLensers: AiLenser[];
   aiLoading: boolean;
-  invites: SentInvite[];
-  onInvited: (invite: SentInvite) => void;
+  invitations: Invitation[] | undefined;
+  links: InviteLinks;
+  /** A link was made (new invitation or renewed): remember it and reload the list. */
+  onLink: (invitationId: string, link: string) => Promise<void> | void;
   onContendersChanged: () => Promise<void> | void;
 }) {
   const [email, setEmail] = useState('');
@@ -42,8 +45,22 @@ export function StepContenders({ form, set, errors, battle, aiLensers, aiLoading
     setInviteError(null);
     try {
       const [row] = await battlesApi.invite(battle.id, email.trim());
-      onInvited({ email: email.trim(), link: `${window.location.origin}/invite/${row.token}?b=${encodeURIComponent(battle.slug)}` });
+      await onLink(row.invitation_id, linkFor(row.token, battle.slug));
       setEmail('');
+    } catch (err) {
+      setInviteError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function renew(invitationId: string) {
+    if (!battle) return;
+    setBusy(invitationId);
+    setInviteError(null);
+    try {
+      const row = await battlesApi.renewInvitation(battle.id, invitationId);
+      await onLink(row.invitation_id, linkFor(row.token, battle.slug));
     } catch (err) {
       setInviteError(errorMessage(err));
     } finally {
@@ -72,7 +89,7 @@ export function StepContenders({ form, set, errors, battle, aiLensers, aiLoading
         {(p) => <input {...p} className="input input-narrow" type="number" min={2} max={26} step={1} value={form.maxContenders}
           onChange={(e) => set({ maxContenders: e.target.value })} />}
       </Field>
-      <p className="subtle">Entry: <strong>{form.inviteOnly ? 'invite-only' : 'anyone can join'}</strong> (set in the first step).</p>
+      <p className="subtle">Entry: <strong>{form.inviteOnly ? 'invite-only' : 'anyone can join'}</strong> (set in the first step, until you publish).</p>
 
       <section className="stack stack-s" aria-labelledby="invites-heading">
         <h3 id="invites-heading" className="field-label">Invite contenders</h3>
@@ -83,12 +100,22 @@ export function StepContenders({ form, set, errors, battle, aiLensers, aiLoading
           </Field>
           <button type="submit" className="btn" disabled={busy === 'invite' || !battle}>{busy === 'invite' ? 'Inviting…' : 'Create invitation'}</button>
         </form>
-        {invites.length > 0 && (
+        {!!invitations?.length && (
           <ul role="list" className="stack stack-s" aria-label="Invitations">
-            {invites.map((i) => (
-              <li key={i.link} className="stack stack-s invite-row">
-                <span className="subtle">{i.email}</span>
-                <CopyBox value={i.link} label="Copy link" />
+            {invitations.map((i) => (
+              <li key={i.invitation_id} className="stack stack-s invite-row" data-testid="invitation">
+                <span className="spread">
+                  <span className="invite-email">{i.email}</span>
+                  <span className={`chip invite-${i.status}`}>{STATUS_LABEL[i.status]}{i.accepted_handle ? ` by @${i.accepted_handle}` : ''}</span>
+                </span>
+                {links[i.invitation_id] ? <CopyBox value={links[i.invitation_id]} label="Copy link" />
+                  : i.status !== 'accepted' && (
+                    <span className="cluster">
+                      <span className="subtle">The link was shown when it was made.</span>
+                      <button type="button" className="btn btn-s" onClick={() => void renew(i.invitation_id)} disabled={busy !== null}
+                        aria-label={`New link for ${i.email}`}>{busy === i.invitation_id ? 'Making…' : 'New link'}</button>
+                    </span>
+                  )}
               </li>
             ))}
           </ul>
@@ -126,4 +153,8 @@ export function StepContenders({ form, set, errors, battle, aiLensers, aiLoading
       )}
     </div>
   );
+}
+
+function linkFor(token: string, slug: string): string {
+  return `${window.location.origin}/invite/${token}?b=${encodeURIComponent(slug)}`;
 }

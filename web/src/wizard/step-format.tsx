@@ -33,13 +33,12 @@ export function StepFormat({ form, set, errors, created }: {
           <div className="options">
             {([[false, 'Anyone', 'Any signed-up lenser can join.'], [true, 'Invite-only', 'Only people you invite by email.']] as const).map(([v, title, desc]) => (
               <label key={String(v)} className="option" htmlFor={`entry-${v}`}>
-                <input type="radio" id={`entry-${v}`} name="entry-mode" checked={form.inviteOnly === v} disabled={created && form.inviteOnly !== v}
-                  onChange={() => set({ inviteOnly: v })} />
+                <input type="radio" id={`entry-${v}`} name="entry-mode" checked={form.inviteOnly === v} onChange={() => set({ inviteOnly: v })} />
                 <span><span className="option-title">{title}</span><span className="option-desc">{desc}</span></span>
               </label>
             ))}
           </div>
-          {created && <p className="subtle">Entry is fixed when the draft is created.</p>}
+          {created && <p className="subtle">You can change this until you publish; invitations already sent stay valid.</p>}
         </fieldset>
       </div>
       <AxesPicker axes={axes} challengeType={form.challengeType} error={errors.axes} challengeError={errors.challengeType}

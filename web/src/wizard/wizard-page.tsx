@@ -12,7 +12,7 @@ import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { useResource } from '../ui/use-resource.ts';
 import { createArgs, emptyForm, fromBattle, patchFor, STEPS, validate, type DraftForm, type Errors, type StepKey } from './draft-form.ts';
 import { chosenVersion, fromBattleLens, lensErrors, lensSnapshot } from './lens-choice.ts';
-import { StepContenders, type SentInvite } from './step-contenders.tsx';
+import { StepContenders, type InviteLinks } from './step-contenders.tsx';
 import { StepFormat } from './step-format.tsx';
 import { StepPublish } from './step-publish.tsx';
 import { StepRubric } from './step-rubric.tsx';
@@ -35,7 +35,7 @@ export function WizardPage() {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [reached, setReached] = useState(0);
   const [published, setPublished] = useState<PublishResult | null>(null);
-  const [invites, setInvites] = useState<SentInvite[]>([]);
+  const [links, setLinks] = useState<InviteLinks>({});
   const createdHere = useRef<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -45,6 +45,8 @@ export function WizardPage() {
   const models = useResource((s) => lensersApi.models(s), []);
   const lenses = useResource(form.taskSource === 'lens' ? (s) => lensesApi.list(s) : null, [form.taskSource === 'lens']);
   const battleLens = useResource(battleId ? (s) => lensesApi.battleLens(battleId, s) : null, [battleId]);
+  const invitations = useResource(battleId ? (s) => battlesApi.invitations(battleId, s) : null, [battleId]);
+  const judging = useResource(battleId ? (s) => battlesApi.judging(battleId, s) : null, [battleId]);
   const [judges, setJudges] = useState<string[]>([]);
   useDocumentTitle(battleId ? `Edit draft${form.title ? `: ${form.title}` : ''}` : 'Create a battle');
 
@@ -64,6 +66,13 @@ export function WizardPage() {
   if (battleLens.data && battleId && lensLoadedFor !== battleId && loadedFor === battleId) {
     setLensLoadedFor(battleId);
     if (battleLens.data.lens) setForm((f) => ({ ...f, ...fromBattleLens(battleLens.data!) }));
+  }
+  const [judgingLoadedFor, setJudgingLoadedFor] = useState<string | null>(null);
+  if (judging.data && battleId && judgingLoadedFor !== battleId && loadedFor === battleId) {
+    setJudgingLoadedFor(battleId);
+    const settings = judging.data;
+    setForm((f) => ({ ...f, judgeModelId: settings.judge_model_id ?? '' }));
+    setJudges(settings.judges.map((j) => j.handle));
   }
 
   useEffect(() => {
@@ -191,7 +200,11 @@ export function WizardPage() {
         {step === 'voting' && <StepVoting form={form} set={set} errors={errors} />}
         {step === 'contenders' && (
           <StepContenders form={form} set={set} errors={errors} battle={battle.data} aiLensers={aiLensers.data ?? []} aiLoading={aiLensers.loading}
-            invites={invites} onInvited={(i) => setInvites((l) => [...l, i])} onContendersChanged={() => battle.reload({ silent: true })} />
+            invitations={invitations.data} links={links} onContendersChanged={() => battle.reload({ silent: true })}
+            onLink={async (invitationId, link) => {
+              setLinks((l) => ({ ...l, [invitationId]: link }));
+              await invitations.reload({ silent: true });
+            }} />
         )}
         {step === 'publish' && <StepPublish form={form} published={published} slug={form.slug} rubricTitle={rubricTitle} judgeName={models.data?.find((m) => m.id === form.judgeModelId)?.display_name ?? null}
           lens={form.taskSource === 'lens' ? { chosen: lenses.data?.find((l) => l.id === form.lensId) ?? null, version: chosenVersion(form, lenses.data ?? []) ?? null, saved: battleLens.data ?? null } : null} onEdit={(k) => goTo(STEPS.findIndex((s) => s.key === k))} />}
