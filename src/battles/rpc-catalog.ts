@@ -92,6 +92,9 @@ const lensParams = z
   )
   .max(100);
 
+// Parameter values of a lens assignment: text per label (numbers and booleans are rendered as text).
+const lensValues = z.record(z.string().min(1).max(100), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]));
+
 const createArgs = {
   title: a('text', title),
   slug: a('text', slug),
@@ -101,9 +104,6 @@ const createArgs = {
   contender_structure: a('battles.contender_structure_enum', z.enum(CONTENDER_STRUCTURES).optional()),
   judging_mode: a('battles.judging_mode_enum', z.enum(JUDGING_MODES).optional()),
   challenge_type: a('text', z.string().regex(/^[a-z][a-z0-9_]{1,63}$/).optional()),
-// Parameter values of a lens assignment: text per label (numbers and booleans are rendered as text).
-const lensValues = z.record(z.string().min(1).max(100), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]));
-
   voter_eligibility: a('battles.voter_eligibility_enum', z.enum(VOTER_ELIGIBILITY).optional()),
   max_contenders: a('integer', z.number().int().min(2).max(26).optional()),
   content_type: a('text', z.enum(CONTENT_TYPES).optional()),
@@ -298,7 +298,9 @@ export const RPC_LIST: RpcDefinition[] = [
   }),
   rpc('fn_battles_name_judge', 'void', 'Name a human judge of a rubric_score draft (creator)', {
     ...battleId,
-    profile_id: a('uuid', uuid),
+    lens_id: a('uuid', uuid.nullable().optional()),
+    version_id: a('uuid', uuid.nullable().optional()),
+    input_snapshot: a('jsonb', lensValues.optional()),
   }),
   rpc('fn_battles_submit_scorecards', 'scalar', 'Score one entry on the rubric (named judges, while scoring)', {
   rpc('fn_battles_set_judging', 'void', 'Set the judge model and challenge settings of a draft (creator)', {
@@ -313,17 +315,6 @@ export const RPC_LIST: RpcDefinition[] = [
     profile_id: a('uuid', uuid),
   }),
   rpc('fn_battles_submit_scorecards', 'scalar', 'Score one entry on the rubric (named judges, while scoring)', {
-  rpc('fn_lenses_list', 'rows', 'Lenses you may use (public and yours) with their published versions and parameters', {}, { schema: 'lenses' }),
-  rpc('fn_lens_get', 'scalar', 'A lens with its versions, templates and declared parameters', {
-    lens_id: a('uuid', uuid),
-  }, { schema: 'lenses', notFoundWhenNull: 'lens' }),
-  rpc('fn_battles_set_lens', 'scalar', "Set (or clear) the battle's lens for every AI contender, with its parameter values (creator, draft or open)", {
-    ...battleId,
-    lens_id: a('uuid', uuid.nullable().optional()),
-    version_id: a('uuid', uuid.nullable().optional()),
-    input_snapshot: a('jsonb', lensValues.optional()),
-  }),
-  rpc('fn_battle_lens', 'scalar', "The battle's lens and each AI contender's lens assignment", battleId),
     ...battleId,
     contender_id: a('uuid', uuid),
     scores: a(
