@@ -419,6 +419,10 @@ end $$;
 
 -- An AI judge's vote: system only (fn_submit_vote is for people). The judge persona is the voter,
 -- there is no principal, and is_ai_vote is set; the tally trigger counts it like any vote.
+-- Stored exactly as fn_submit_vote stores a person's vote: voted_contender_id is the truth (the
+-- tallies and every read go by it), vote_value is the reference's slot label, contender_a or
+-- contender_b for slots A and B, null for a contender in slot C or later (vote_value_enum has no
+-- third label), and 'draw' with no contender for a draw (docs/judging.md).
 create function battles.fn_record_judge_vote(p_battle_id uuid, p_judge_model_id uuid, p_voted_contender_id uuid,
   p_rationale text default null)
 returns uuid
@@ -445,10 +449,6 @@ begin
     (case when p_voted_contender_id is null then 'draw' when v_slot = 'A' then 'contender_a' when v_slot = 'B' then 'contender_b'
           else null end)::battles.vote_value_enum,
     p_voted_contender_id is null, true, left(p_rationale, 5000));
--- Stored exactly as fn_submit_vote stores a person's vote: voted_contender_id is the truth (the
--- tallies and every read go by it), vote_value is the reference's slot label, contender_a or
--- contender_b for slots A and B, null for a contender in slot C or later (vote_value_enum has no
--- third label), and 'draw' with no contender for a draw (docs/judging.md).
   return v_id;
 end $$;
 

@@ -244,20 +244,20 @@ export const RPC_LIST: RpcDefinition[] = [
     profile_id: a('uuid', uuid),
     verified: a('boolean', z.boolean().optional()),
   }, { schema: 'lensers' }),
+  // 'scripted' is not offered: it is the demo seed's stand-in, written by the seed only (0015_identity_rpcs.sql).
   rpc('fn_models_create', 'scalar', 'Register a model (operators)', {
     provider: a('text', z.enum(['anthropic', 'openai_compatible'])),
     model_id: a('text', z.string().min(1).max(200)),
     display_name: a('text', z.string().trim().min(1).max(100)),
     base_url: a('text', z.url({ protocol: /^https?$/ }).max(500).optional()),
-  // 'scripted' is not offered: it is the demo seed's stand-in, written by the seed only (0015_identity_rpcs.sql).
     price_in_per_mtok: a('numeric', z.number().min(0).max(100_000).optional()),
     price_out_per_mtok: a('numeric', z.number().min(0).max(100_000).optional()),
+    api_key_env: a('text', z.string().regex(/^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$/, 'the name of an LF_PROVIDER_KEY_… environment variable, not a key').optional()),
   }, { schema: 'ai' }),
   rpc('fn_ai_lensers_create', 'scalar', 'Create an AI lenser (a persona you own, bound to a model)', {
     handle: a('text', z.string().regex(/^[a-z0-9_]{3,30}$/)),
     display_name: a('text', z.string().trim().min(1).max(80)),
     model_id: a('uuid', uuid),
-    api_key_env: a('text', z.string().regex(/^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$/, 'the name of an LF_PROVIDER_KEY_… environment variable, not a key').optional()),
     agent_kind: a('text', z.enum(['ai_model', 'ai_agent']).optional()),
     system_prompt: a('text', text(20_000).optional()),
   }, { schema: 'agents' }),
@@ -290,19 +290,17 @@ export const RPC_LIST: RpcDefinition[] = [
     version_id: a('uuid', uuid.optional()),
     input_snapshot: a('jsonb', z.record(z.string(), z.unknown()).optional()),
   }),
-  rpc('fn_battles_set_judging', 'void', 'Set the judge model and challenge settings of a draft (creator)', {
-    ...battleId,
-    judge_model_id: a('uuid', uuid.optional()),
-    challenge_options: a('jsonb', z.record(z.string(), z.unknown()).optional()),
-    challenge_seed: a('text', z.string().min(1).max(200).optional()),
-  }),
-  rpc('fn_battles_name_judge', 'void', 'Name a human judge of a rubric_score draft (creator)', {
+  rpc('fn_lenses_list', 'rows', 'Lenses you may use (public and yours) with their published versions and parameters', {}, { schema: 'lenses' }),
+  rpc('fn_lens_get', 'scalar', 'A lens with its versions, templates and declared parameters', {
+    lens_id: a('uuid', uuid),
+  }, { schema: 'lenses', notFoundWhenNull: 'lens' }),
+  rpc('fn_battles_set_lens', 'scalar', "Set (or clear) the battle's lens for every AI contender, with its parameter values (creator, draft or open)", {
     ...battleId,
     lens_id: a('uuid', uuid.nullable().optional()),
     version_id: a('uuid', uuid.nullable().optional()),
     input_snapshot: a('jsonb', lensValues.optional()),
   }),
-  rpc('fn_battles_submit_scorecards', 'scalar', 'Score one entry on the rubric (named judges, while scoring)', {
+  rpc('fn_battle_lens', 'scalar', "The battle's lens and each AI contender's lens assignment", battleId),
   rpc('fn_battles_set_judging', 'void', 'Set the judge model and challenge settings of a draft (creator)', {
     ...battleId,
     judge_model_id: a('uuid', uuid.optional()),
