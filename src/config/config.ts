@@ -30,6 +30,9 @@ const EnvSchema = z.object({
   LF_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
 });
 
+/** Every variable loadConfig reads by name (docs/configuration.md documents each one). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as readonly string[];
+
 export interface Config {
   env: 'development' | 'test' | 'production';
   host: string;
