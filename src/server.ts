@@ -10,7 +10,7 @@ import { createLogger } from './logging/logger.ts';
 import { startScheduler } from './ops/scheduler.ts';
 import { leaderboardJob } from './ratings/leaderboard-job.ts';
 import { providerSource, startExecutionWorker } from './battles/index.ts';
-import { DEMO_LOGIN, isSeeded, seedDemo } from '../db/seed/demo.ts';
+import { DEMO_LOGIN, seedDemo } from '../db/seed/demo.ts';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });
@@ -20,10 +20,9 @@ if (applied.length) logger.info({ applied }, 'migrations applied');
 
 const embedded = !config.databaseUrl;
 const seed = config.demoSeed;
-if (seed && !(await isSeeded(db))) {
-  await seedDemo(db);
-  logger.info('demo data seeded');
-}
+// One transaction that re-checks its marker under a lock: a failed seed leaves nothing and runs again
+// on the next start; a finished one never runs twice.
+if (seed && (await seedDemo(db))) logger.info('demo data seeded');
 
 const app = createApp({ db, signer: new TokenSigner(resolveJwtSecret(config)), logger, webDir: config.webDir });
 startScheduler([leaderboardJob(db, logger)], logger);

@@ -1,41 +1,77 @@
 // Demo data for the embedded start: a few lensers, an AI lenser on the scripted demo model, a lens
 // with parameters, and battles in every stage (open for entries, in voting, with published results).
-// Everything goes through the same RPCs users call, so the data obeys every rule.
-import type { Db } from '../../src/db/db.ts';
-import { userClaims } from '../../src/db/claims.ts';
-import { rpcAs } from '../../src/battles/rpc.ts';
-import { signUp } from '../../src/identity/accounts.ts';
+// Everything goes through the same RPCs users call, so the data obeys every rule. The whole seed is
+// one transaction that ends by writing the marker row: a seed that fails halfway leaves nothing
+// behind, and the next start seeds again.
+import type { Db, Queryable } from '../../src/db/db.ts';
+import { setClaims, userClaims, type Claims } from '../../src/db/claims.ts';
+import { rpcIn } from '../../src/battles/rpc.ts';
+import { createAccount } from '../../src/identity/accounts.ts';
 
 export const DEMO_LOGIN = { email: 'demo@lenserfight.local', password: 'lenserfight-demo' };
 
-export async function isSeeded(db: Db): Promise<boolean> {
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from lensers.profiles');
-  return rows[0].n > 0;
+/** The ops.settings row a finished seed leaves (its value: when). */
+export const SEEDED_MARKER = 'app.demo_seeded';
+
+// Two starts seeding one server at once queue here; the second finds the marker and stops.
+const SEED_LOCK = 7160443101;
+
+async function seededIn(q: Queryable): Promise<boolean> {
+  const { rows } = await q.query<{ marker: boolean; legacy: boolean }>(
+    `select exists (select 1 from ops.settings where key = $1) as marker,
+            exists (select 1 from ops.accounts where lower(email) = lower($2)) as legacy`,
+    [SEEDED_MARKER, DEMO_LOGIN.email],
+  );
+  // Data directories seeded before the marker existed have the demo account and no marker; a seed
+  // in one transaction never leaves the account without the marker.
+  return rows[0].marker || rows[0].legacy;
 }
 
-export async function seedDemo(db: Db): Promise<void> {
-  const demo = await signUp(db, { ...DEMO_LOGIN, handle: 'demo', displayName: 'Demo Lenser', isVerified: true });
+export async function isSeeded(db: Db): Promise<boolean> {
+  return seededIn(db);
+}
+
+/** Seeds the demo data unless it is there already; true when this call seeded it. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1::bigint)', [SEED_LOCK]);
+    if (await seededIn(tx)) return false;
+    await seedInto(tx);
+    return true;
+  });
+}
+
+async function seedInto(tx: Queryable): Promise<void> {
+  // The server's own rights first (accounts, the scripted model, the marker), then every step as the
+  // user who takes it.
+  await tx.query(`insert into ops.settings (key, value) values ($1, now()::text)`, [SEEDED_MARKER]);
+  const demo = await createAccount(tx, { ...DEMO_LOGIN, handle: 'demo', displayName: 'Demo Lenser', isVerified: true });
   const people = [];
   for (const [handle, name] of [['ada', 'Ada'], ['grace', 'Grace'], ['linus', 'Linus'], ['margaret', 'Margaret'], ['alan', 'Alan']]) {
-    people.push(await signUp(db, { email: `${handle}@lenserfight.local`, password: DEMO_LOGIN.password, handle, displayName: name, isVerified: true }));
+    people.push(await createAccount(tx, { email: `${handle}@lenserfight.local`, password: DEMO_LOGIN.password, handle, displayName: name, isVerified: true }));
   }
   const [ada, grace, linus, margaret, alan] = people.map((p) => userClaims(p.id));
   const me = userClaims(demo.id);
 
   // The scripted model is a stand-in that needs no network: demo data only.
-  await db.query(
+  await tx.query(
     `with m as (insert into ai.models (provider, model_id, display_name) values ('scripted', 'demo-scripted-1', 'Demo scripted model') returning id),
           p as (insert into lensers.profiles (handle, display_name, kind) values ('demo_bot', 'Demo Bot', 'ai') returning id)
      insert into agents.ai_lensers (profile_id, owner_profile_id, model_id) select p.id, $1, m.id from p, m`,
     [demo.id],
   );
 
-  const call = (claims: typeof me, name: string, args: Record<string, unknown>) => rpcAs(db, claims, name, args);
+  const call = async (claims: Claims, name: string, args: Record<string, unknown>) => {
+    await setClaims(tx, claims);
+    return rpcIn(tx, name, args);
+  };
 
-  // Finished, results published.
+  // Finished, results published. Its voting opened a day ago: in one transaction now() never moves,
+  // and a voting window must open before it closes.
   const haiku = await call(me, 'fn_battles_create', {
     title: 'Haiku about the first rain', slug: 'haiku-first-rain',
     task_prompt: 'Write a haiku (5-7-5) about the **first rain** after a long summer.',
+    voting_opens_at: new Date(Date.now() - 24 * 3600_000).toISOString(),
   }) as string;
   await call(me, 'fn_publish_battle', { battle_id: haiku });
   const cAda = await call(ada, 'fn_battles_join', { battle_id: haiku }) as string;

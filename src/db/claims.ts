@@ -19,12 +19,21 @@ const ROLES: ReadonlySet<string> = new Set(['anon', 'authenticated', 'service_ro
 export async function withClaims<T>(db: Db, claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   if (!ROLES.has(claims.role)) throw new Error(`unknown database role ${claims.role}`);
   return db.transaction(async (tx) => {
-    await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
-      claims.role,
-      JSON.stringify(claims),
-    ]);
+    await setClaims(tx, claims);
     return fn(tx);
   });
+}
+
+/**
+ * Sets the role and claims for the rest of the current transaction, as withClaims does once. Work
+ * that acts as several identities in one transaction (the demo seed) calls it before each step.
+ */
+export async function setClaims(tx: Queryable, claims: Claims): Promise<void> {
+  if (!ROLES.has(claims.role)) throw new Error(`unknown database role ${claims.role}`);
+  await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
+    claims.role,
+    JSON.stringify(claims),
+  ]);
 }
 
 export function userClaims(profileId: string, extra: Partial<Claims> = {}): Claims {

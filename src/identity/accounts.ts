@@ -30,13 +30,7 @@ export interface SignUpInput {
 export async function signUp(db: Db, input: SignUpInput): Promise<Profile> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>(
-        'insert into ops.accounts (email, password_hash) values ($1, $2) returning id',
-        [input.email.trim(), passwordHash],
-      );
-      return insertProfile(tx, rows[0].id, input);
-    });
+    return await db.transaction((tx) => insertAccount(tx, input, passwordHash));
   } catch (err) {
     if (isPgError(err) && err.code === '23505') {
       const which = err.constraint === 'accounts_email_key' ? 'email' : 'handle';
@@ -44,6 +38,19 @@ export async function signUp(db: Db, input: SignUpInput): Promise<Profile> {
     }
     throw err;
   }
+}
+
+/** Sign-up inside a transaction the caller holds (the demo seed makes all its accounts in one). */
+export async function createAccount(tx: Queryable, input: SignUpInput): Promise<Profile> {
+  return insertAccount(tx, input, await hashPassword(input.password));
+}
+
+async function insertAccount(tx: Queryable, input: SignUpInput, passwordHash: string): Promise<Profile> {
+  const { rows } = await tx.query<{ id: string }>(
+    'insert into ops.accounts (email, password_hash) values ($1, $2) returning id',
+    [input.email.trim(), passwordHash],
+  );
+  return insertProfile(tx, rows[0].id, input);
 }
 
 async function insertProfile(tx: Queryable, id: string, input: SignUpInput): Promise<Profile> {
