@@ -31,6 +31,9 @@ export class CallDeadline {
   }
 
   remainingMs(): number {
+    // Node may fire the timer a fraction of a millisecond before performance.now() reaches #endsAt:
+    // once the budget has fired, nothing is left.
+    if (this.#reason === 'timeout') return 0;
     return Math.max(0, this.#endsAt - performance.now());
   }
 
