@@ -247,3 +247,144 @@ describe('resuming a draft', () => {
     expect(again.jsErrors).toEqual([]);
   });
 });
+
+/** Elements whose box pokes out of the viewport sideways, and the page's scroll width. */
+async function overflow(page: Page) {
+  return page.evaluate(() => {
+    const w = document.documentElement.clientWidth;
+    const out = [...document.querySelectorAll('.wizard *')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      if (!r.width || el.closest('.stepper ol, pre, .sr-only')) return false;
+      return r.left < -0.5 || r.right > w + 0.5;
+    }).map((el) => `${el.tagName.toLowerCase()}.${(el as HTMLElement).className} ${Math.round(el.getBoundingClientRect().right)}`);
+    return { scrollWidth: document.documentElement.scrollWidth, out: out.slice(0, 5) };
+  });
+}
+
+/**
+ * Tab from the focused step heading through the step until focus leaves the wizard panel: each
+ * stop's label and box, in tab order.
+ */
+async function tabStops(page: Page) {
+  const stops: Array<{ name: string; top: number; bottom: number; left: number }> = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || !el.closest('.wizard-panel')) return null;
+      const r = el.getBoundingClientRect();
+      const name = el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.[0]?.innerText || el.innerText || el.id;
+      return { name: name.trim().split('\n')[0], top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, left: r.left };
+    });
+    if (!stop) break;
+    stops.push(stop);
+  }
+  return stops;
+}
+
+/** Pairs of consecutive tab stops where the second comes visually before the first (reading order). */
+function outOfOrder(stops: Awaited<ReturnType<typeof tabStops>>): string[] {
+  const bad: string[] = [];
+  for (let i = 1; i < stops.length; i++) {
+    const [a, b] = [stops[i - 1], stops[i]];
+    const sameRow = b.top < a.bottom && a.top < b.bottom;
+    if (sameRow ? b.left < a.left : b.top < a.top) bad.push(`${a.name} → ${b.name}`);
+  }
+  return bad;
+}
+
+describe('the wizard on a phone and by keyboard', () => {
+  async function fullDraft() {
+    const maker = await makeUser(server.db);
+    const bot = await makeAiLenser(server.db, maker);
+    const lens = await maker.rpc<{ lens_id: string }>('fn_lenses_create', {
+      slug: `phone-lens-${Date.now()}`, title: 'A lens with a rather long title for a small screen',
+      template_body: 'Answer as a [[persona_with_a_long_label]] would, for [[audience]].',
+      params: [{ label: 'persona_with_a_long_label', required: true, description: 'Who answers' }, { label: 'audience', required: false, default: 'everyone' }],
+    });
+    const id = await maker.rpc<string>('fn_battles_create', {
+      title: 'A battle seen on a phone', slug: `phone-battle-${Date.now()}`, task_prompt: 'Explain `git rebase` in a long sentence with a link https://example.test/a/very/long/path/that/should/wrap.',
+      task_source: 'lens', contender_structure: 'ai_vs_ai', judging_mode: 'rubric_score',
+    });
+    await maker.rpc('fn_battles_set_lens', { battle_id: id, lens_id: lens.lens_id, input_snapshot: { persona_with_a_long_label: 'a patient teacher' } });
+    await maker.rpc('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: bot.ai_lenser_id });
+    await maker.rpc('fn_battles_invite_with_token', { battle_id: id, email: 'someone.with.a.long.address@example.test' });
+    await maker.rpc('fn_battles_set_judging', { battle_id: id, judge_model_id: bot.model_id });
+    return { maker, id };
+  }
+
+  it('fits every step into 360 px without sideways scrolling, and each step still works there', async () => {
+    const { maker, id } = await fullDraft();
+    const phone = await signedIn(maker, { width: 360, height: 780 });
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      await phone.goto(`/new/${id}?step=${n}`);
+      await stepHeading(phone, n).waitFor();
+      if (n === 2) {
+        await phone.getByTestId('lens-preview').getByText('Answer as a a patient teacher would, for everyone.').waitFor();
+        await phone.getByText('Create a lens').click();
+        await phone.getByLabel('Template').fill('Speak as [[a_really_quite_long_parameter_name_indeed]].');
+      }
+      if (n === 3) {
+        await phone.getByLabel('Build a rubric').check();
+        await phone.getByRole('button', { name: 'Add criterion' }).click();
+      }
+      if (n === 5) await phone.getByTestId('invitation').waitFor();
+      expect(await overflow(phone), `step ${n}`).toEqual({ scrollWidth: 360, out: [] });
+      const next = phone.getByRole('button', { name: n === 6 ? 'Publish battle' : 'Save and continue' });
+      const box = (await next.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+      await screenshot(phone, `wizard-phone-step-${n}`);
+    }
+    // Usable, not just visible: go through the steps on the phone and publish.
+    await phone.goto(`/new/${id}?step=3`);
+    await phone.getByLabel('Build a rubric').check();
+    await phone.getByLabel('Rubric name').fill('Phone rubric');
+    await saveAndContinue(phone, 4);
+    await saveAndContinue(phone, 5);
+    await saveAndContinue(phone, 6);
+    await phone.getByRole('button', { name: 'Publish battle' }).tap().catch(() => phone.getByRole('button', { name: 'Publish battle' }).click());
+    await phone.getByTestId('rule-snapshot').waitFor();
+    expect(await overflow(phone)).toEqual({ scrollWidth: 360, out: [] });
+    await screenshot(phone, 'wizard-phone-published');
+    expect(phone.jsErrors).toEqual([]);
+  });
+
+  it('moves focus to the step heading on every step change, and Tab follows the visual order', async () => {
+    const { maker, id } = await fullDraft();
+    for (const width of [1280, 360]) {
+      const page = await signedIn(maker, { width, height: 900 });
+      await page.goto(`/new/${id}?step=1`);
+      await stepHeading(page, 1).waitFor();
+      for (const n of [1, 2, 3, 4, 5, 6]) {
+        if (n > 1) {
+          await page.getByRole('button', { name: 'Save and continue' }).click();
+          await stepHeading(page, n).waitFor();
+        }
+        if (n > 1) {
+          await page.waitForFunction(() => document.activeElement?.id === 'step-heading', null, { timeout: 5000 })
+            .catch(async () => { throw new Error(`width ${width}, step ${n}: focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`); });
+        }
+        if (n === 3) {
+          await page.getByLabel('Build a rubric').check();
+          await page.getByLabel('Rubric name').fill(`Keyboard rubric ${width}`);
+        }
+        await page.locator('#step-heading').focus();
+        const stops = await tabStops(page);
+        expect(stops.length, `width ${width}, step ${n}`).toBeGreaterThan(1);
+        expect(outOfOrder(stops), `width ${width}, step ${n}: ${stops.map((s) => s.name).join(' | ')}`).toEqual([]);
+        // The last stop of every step is its forward button.
+        expect(stops.at(-1)!.name).toBe(n === 6 ? 'Publish battle' : 'Save and continue');
+      }
+      // Back, and through the stepper: the heading takes focus each time.
+      await page.getByRole('button', { name: 'Back' }).click();
+      await stepHeading(page, 5).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'step-heading');
+      await page.getByRole('button', { name: /Task/ }).click();
+      await stepHeading(page, 2).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'step-heading');
+      expect(page.jsErrors).toEqual([]);
+      await page.close();
+    }
+  });
+});
