@@ -1127,7 +1127,8 @@ begin
   else
     select * into i from battles.invitations
      where id = p_invitation_id
-       and lower(email) = (select lower(a.email) from ops.accounts a where a.id = v_me)
+       -- The signed-in address: the account's, or the token's under Supabase Auth (fn_caller_email).
+       and lower(email) = battles.fn_caller_email()
      for update;
   end if;
   if not found then
@@ -1907,7 +1908,14 @@ CREATE FUNCTION battles.fn_caller_email() RETURNS text
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
-  select lower(a.email) from ops.accounts a where a.id = auth.uid()
+  select coalesce(
+    (select lower(a.email) from ops.accounts a where a.id = auth.uid()),
+    (select lower(nullif(btrim(c.j ->> 'email'), ''))
+       from (select auth.jwt() as j) c
+      where auth.uid() is not null and auth.role() = 'authenticated'
+        and jsonb_typeof(c.j -> 'email') = 'string'
+        and coalesce(c.j -> 'is_anonymous', 'false'::jsonb) <> 'true'::jsonb
+        and coalesce(c.j -> 'email_verified', c.j #> '{user_metadata,email_verified}', 'true'::jsonb) <> 'false'::jsonb))
 $$;
 
 --

@@ -1,11 +1,22 @@
 -- Who may see what: visibility helpers shared by row-level security, the RPCs and the views.
 -- They are SECURITY DEFINER so a policy can look at other tables without recursing through theirs.
 
--- The caller's sign-in address, lower-cased. SECURITY DEFINER: callers cannot read ops.accounts, and a
--- policy that read it inline would fail with permission denied for every signed-in reader.
+-- The caller's sign-in address, lower-cased: their ops.accounts row (built-in auth), else the email
+-- claim of their signed token. Under Supabase Auth accounts live in auth.users and ops.accounts is
+-- empty; its tokens carry the address. A token of an anonymous sign-in (is_anonymous), or whose
+-- address is marked unconfirmed (email_verified false, at the top level or in user_metadata), gives
+-- no address. SECURITY DEFINER: callers cannot read ops.accounts, and a policy that read it inline
+-- would fail with permission denied for every signed-in reader.
 create function battles.fn_caller_email() returns text
 language sql stable security definer set search_path = '' as $$
-  select lower(a.email) from ops.accounts a where a.id = auth.uid()
+  select coalesce(
+    (select lower(a.email) from ops.accounts a where a.id = auth.uid()),
+    (select lower(nullif(btrim(c.j ->> 'email'), ''))
+       from (select auth.jwt() as j) c
+      where auth.uid() is not null and auth.role() = 'authenticated'
+        and jsonb_typeof(c.j -> 'email') = 'string'
+        and coalesce(c.j -> 'is_anonymous', 'false'::jsonb) <> 'true'::jsonb
+        and coalesce(c.j -> 'email_verified', c.j #> '{user_metadata,email_verified}', 'true'::jsonb) <> 'false'::jsonb))
 $$;
 
 create function battles.fn_is_invitee(p_battle_id uuid) returns boolean

@@ -204,7 +204,8 @@ begin
   else
     select * into i from battles.invitations
      where id = p_invitation_id
-       and lower(email) = (select lower(a.email) from ops.accounts a where a.id = v_me)
+       -- The signed-in address: the account's, or the token's under Supabase Auth (fn_caller_email).
+       and lower(email) = battles.fn_caller_email()
      for update;
   end if;
   if not found then

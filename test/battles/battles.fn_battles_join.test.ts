@@ -1,8 +1,10 @@
-// Taking part: fn_battles_join, contender structures and capacity, invitations (token and email),
-// fn_battles_add_ai_contender and fn_battles_withdraw.
+// Taking part: fn_battles_join, contender structures and capacity, invitations (token and email, the
+// address from the account or, under Supabase Auth, from the token), fn_battles_add_ai_contender and
+// fn_battles_withdraw.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actingAs, anonActor, makeAiLenser, makeUser } from '../support/actors.ts';
+import { actingAs, anonActor, bindActor, makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
 import { addContender, battleIn, createBattle, eventsOf, expectRefused } from '../support/battle-fixtures.ts';
+import { withClaims } from '../../src/db/claims.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 
 let db: TestDb;
@@ -211,6 +213,54 @@ describe('invite-only battles', () => {
 
   it('refuses an unknown token with not_found', async () => {
     await expectRefused((await makeUser(db)).rpc('fn_battles_accept_invitation', { token: 'x'.repeat(32) }), 'not_found');
+  });
+});
+
+describe('invitations by email under Supabase Auth (no ops.accounts row; the address is a token claim)', () => {
+  let n = 0;
+  /** A profile with no ops.accounts row, as Supabase Auth users are, signed in with these claims. */
+  async function supabaseUser(claims: Record<string, unknown>): Promise<Actor> {
+    const handle = `sb_${process.pid}_${++n}`;
+    const { rows } = await db.query<{ id: string }>(
+      `insert into lensers.profiles (handle, display_name) values ($1, $1) returning id`,
+      [handle],
+    );
+    return bindActor(db, rows[0].id, handle, { sub: rows[0].id, role: 'authenticated', ...claims });
+  }
+  const address = () => `sb.invitee.${process.pid}.${++n}@example.test`;
+  const sees = async (who: Actor, battleId: string) =>
+    (await who.rpc<{ id: string } | null>('fn_battles_get_public', { battle_id: battleId })) !== null;
+
+  it('the email claim of the token identifies the invitee: they see the battle and the invitation and accept it by id', async () => {
+    const b = await battleIn(db, 'open', { create: { invite_only: true }, contenders: 0 });
+    const email = address();
+    const invitee = await supabaseUser({ email: email.toUpperCase(), user_metadata: { email_verified: true } });
+    const invitation = await b.creator.rpc<string>('fn_battles_invite', { battle_id: b.id, email });
+    expect(await sees(invitee, b.id)).toBe(true);
+    const { rows } = await withClaims(db, invitee.claims, (tx) => tx.query('select id from battles.invitations where battle_id = $1', [b.id]));
+    expect(rows.map((r) => r.id)).toEqual([invitation]);
+    const c = await invitee.rpc<string>('fn_battles_accept_invitation', { invitation_id: invitation });
+    expect(await contenderRow(c)).toMatchObject({ profile_id: invitee.id, entry_mode: 'invited' });
+  });
+
+  it('a token without an email claim, of an anonymous sign-in, or with the address marked unverified is not the invitee', async () => {
+    const b = await battleIn(db, 'open', { create: { invite_only: true }, contenders: 0 });
+    const email = address();
+    const invitation = await b.creator.rpc<string>('fn_battles_invite', { battle_id: b.id, email });
+    for (const claims of [{}, { email, is_anonymous: true }, { email, email_verified: false }, { email, user_metadata: { email_verified: false } }]) {
+      const who = await supabaseUser(claims);
+      expect(await sees(who, b.id), JSON.stringify(claims)).toBe(false);
+      await expectRefused(who.rpc('fn_battles_accept_invitation', { invitation_id: invitation }), 'not_found');
+    }
+  });
+
+  it('an ops.accounts row wins over the token: a built-in account cannot claim another address', async () => {
+    const b = await battleIn(db, 'open', { create: { invite_only: true }, contenders: 0 });
+    const email = address();
+    const invitation = await b.creator.rpc<string>('fn_battles_invite', { battle_id: b.id, email });
+    const account = await makeUser(db);
+    const claiming = bindActor(db, account.id, account.handle, { ...account.claims, email });
+    await expectRefused(claiming.rpc('fn_battles_accept_invitation', { invitation_id: invitation }), 'not_found');
   });
 });
 

@@ -134,7 +134,7 @@ export interface EventRow {
 /** Every event of a battle in the order written (read as the superuser, past row-level security). */
 export async function eventsOf(db: Db, battleId: string): Promise<EventRow[]> {
   const { rows } = await db.query<EventRow>(
-    'select event_type, actor_id, metadata from battles.events where battle_id = $1 order by created_at, id',
+    'select event_type, actor_id, metadata from battles.events where battle_id = $1 order by seq',
     [battleId],
   );
   return rows;
