@@ -87,6 +87,49 @@ describe('REST routes', () => {
     expect((await api.post(`/api/battles/${id}/archive`, undefined, { token: creator.token })).status).toBe(204);
   });
 
+  it('shows the results of a closed battle to its creator and contenders only; to everyone once results are published', async () => {
+    const creator = await api.user();
+    const alice = await api.user();
+    const bob = await api.user();
+    const args = battleArgs();
+    const id = await creator.actor.rpc<string>('fn_battles_create', args);
+    await creator.actor.rpc('fn_publish_battle', { battle_id: id });
+    const ca = await alice.actor.rpc<string>('fn_battles_join', { battle_id: id });
+    await bob.actor.rpc('fn_battles_join', { battle_id: id });
+    await alice.actor.rpc('fn_battles_submit', { battle_id: id, text: 'rain' });
+    await bob.actor.rpc('fn_battles_submit', { battle_id: id, text: 'drops' });
+    await creator.actor.rpc('fn_battle_open_voting', { battle_id: id });
+    await (await api.user()).actor.rpc('fn_submit_vote', { battle_id: id, voted_contender_id: ca });
+    expect((await api.post(`/api/battles/${id}/close`, undefined, { token: creator.token })).status).toBe(204);
+
+    const stranger = await api.user();
+    const read = async (token?: string) => ({
+      full: (await api.get(`/api/battles/by-slug/${args.slug}`, { token })).body,
+      board: (await api.get(`/api/battles/${id}/leaderboard`, { token })).body,
+      feed: (await api.get('/api/battles?status=closed&limit=100', { token })).body.find((b: { id: string }) => b.id === id),
+    });
+    for (const token of [stranger.token, undefined]) {
+      const r = await read(token);
+      expect(r.full).toMatchObject({ status: 'closed', winner_contender_id: null, finalize_summary: null, results: [] });
+      expect(r.board).toEqual([]);
+      expect(r.feed).toMatchObject({ winner_contender_id: null, winner_display_name: null });
+    }
+    for (const token of [creator.token, alice.token, bob.token]) {
+      const r = await read(token);
+      expect(r.full).toMatchObject({ winner_contender_id: ca, finalize_summary: { winner_contender_id: ca } });
+      expect(r.board).toHaveLength(2);
+      expect(r.feed).toMatchObject({ winner_contender_id: ca });
+    }
+
+    expect((await api.post(`/api/battles/${id}/publish-results`, undefined, { token: creator.token })).status).toBe(204);
+    for (const token of [stranger.token, undefined]) {
+      const full = (await api.get(`/api/battles/by-slug/${args.slug}`, { token })).body;
+      expect(full).toMatchObject({ status: 'published', winner_contender_id: ca });
+      expect(full.results).toHaveLength(2);
+      expect((await api.get(`/api/battles/${id}/leaderboard`, { token })).body).toHaveLength(2);
+    }
+  });
+
   it('counts a vote that names only its contender, without vote_value (regression: is_draw was null, a 400)', async () => {
     const battle = await votingBattle(api);
     const voter = await api.user();
