@@ -209,13 +209,26 @@ describe('a battle from creation to results, in the browser', () => {
     await creator.reload();
     await creator.getByRole('button', { name: 'Close voting', exact: true }).click();
     await creator.getByRole('button', { name: 'Finalize' }).click();
-    await creator.getByRole('button', { name: 'Publish results' }).click();
-    await creator.getByText('Results are published.').waitFor();
-
     const winnerName = (globalThis as { winnerName?: string }).winnerName!;
+    // Decided but not published: the creator sees the result with a Publish button; others are told
+    // it goes public on publication, and see no winner.
+    await creator.getByTestId('publication-notice').getByText('Not published yet').waitFor();
+    expect(await creator.getByTestId('winner').innerText()).toContain(winnerName);
     const reader = await page();
     await reader.goto(`/b/${slug}`);
+    await reader.getByTestId('results-pending').getByText('Results will be public once the creator publishes them').waitFor();
+    expect(await reader.getByTestId('winner').count()).toBe(0);
+    expect(await reader.getByTestId('ranking').count()).toBe(0);
+    await screenshot(reader, 'battle-results-pending');
+    await screenshot(creator, 'battle-results-unpublished');
+
+    await creator.getByTestId('publication-notice').getByRole('button', { name: 'Publish results' }).click();
+    await creator.getByText('Final result, published.').waitFor();
+    expect(await creator.getByTestId('publication-notice').count()).toBe(0);
+
+    // The waiting reader's page picks up the publication by itself (live refresh), without a reload.
     await reader.getByRole('heading', { name: 'Results', level: 2 }).waitFor();
+    await reader.getByTestId('winner').waitFor({ timeout: 30_000 });
     expect(await reader.getByTestId('winner').innerText()).toContain(winnerName);
     expect(await reader.getByTestId('winner').innerText()).toContain('1 vote of 1 (100%)');
     const split = await reader.getByTestId('vote-split').innerText();

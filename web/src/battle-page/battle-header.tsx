@@ -13,7 +13,7 @@ function statusLine(b: Battle): string {
     case 'executing': return 'AI contenders are producing their entries.';
     case 'voting': return 'Voting is open. Entries are shown blind until you vote.';
     case 'scoring': return 'Voting has closed; the result is being computed.';
-    case 'closed': return 'Final result.';
+    case 'closed': return 'Decided. The results go public when the creator publishes them.';
     case 'published': return 'Final result, published.';
     case 'archived': return b.cancelled_at ? 'This battle was cancelled.' : 'Archived.';
   }

@@ -16,6 +16,7 @@ import { ContenderPanel } from './contender-panel.tsx';
 import { CreatorControls } from './creator-controls.tsx';
 import { EntryCard, toneFor } from './entry-card.tsx';
 import { ExecutionPanel } from './execution-panel.tsx';
+import { awaitingPublication, ResultsPending } from './results-publication.tsx';
 import { ResultsView } from './results-view.tsx';
 import { VotingBoard } from './voting-board.tsx';
 import './battle.css';
@@ -40,12 +41,13 @@ export function BattlePage() {
 
   const { reload } = battle;
   useEffect(() => {
-    if (!b || !LIVE.has(b.status)) return;
+    // Decided battles whose results this reader may not see yet wait for their publication.
+    if (!b || !(LIVE.has(b.status) || (awaitingPublication(b) && b.results.length === 0))) return;
     const t = window.setInterval(() => {
       if (document.visibilityState === 'visible') void reload({ silent: true });
     }, POLL_MS);
     return () => window.clearInterval(t);
-  }, [b?.status, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [b?.status, b?.published_at, b?.results.length, reload]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const viewerKey = useMemo(() => profile?.id ?? visitorId(), [profile?.id]);
 
@@ -93,7 +95,8 @@ export function BattlePage() {
         <VotingBoard battle={b} eligibility={eligibility.data} viewerKey={viewerKey} onVoted={async () => { await refresh(); await eligibility.reload({ silent: true }); }} />
       )}
       {b.status === 'scoring' && <section className="panel" aria-labelledby="scoring-heading"><h2 id="scoring-heading" className="panel-title">Scoring</h2><p className="muted">Voting has closed. The result appears here once the battle is finalized.</p></section>}
-      {isDecided(b) && <ResultsView battle={b} />}
+      {isDecided(b) && (b.results.length === 0 && awaitingPublication(b) ? <ResultsPending battle={b} />
+        : <ResultsView battle={b} viewer={isCreator ? 'creator' : myContender ? 'contender' : 'other'} onChanged={refresh} />)}
       {showEntriesSoFar && (
         <section className="stack" aria-labelledby="entries-so-far">
           <h2 id="entries-so-far">Entries so far</h2>

@@ -48,8 +48,8 @@ function movesFor(b: Battle): Move[] {
         { action: 'cancel', label: 'Cancel battle', done: 'The battle is cancelled.', confirm: 'Cancel this battle?' },
       ];
     case 'closed':
+      // Publishing the results is offered beside them (results-publication.tsx).
       return [
-        { action: 'publish-results', label: 'Publish results', done: 'Results are published.', primary: true },
         { action: 'archive', label: 'Archive', done: 'Archived.', confirm: 'Archive this battle? It leaves the feed.' },
       ];
     case 'published':
@@ -95,6 +95,7 @@ export function CreatorControls({ battle, onChanged }: { battle: Battle; onChang
       <h2 id="manage-heading" className="panel-title">Manage battle</h2>
       {battle.status === 'open' && <p className="subtle">{plural(battle.entries.length, 'entry', 'entries')} in. Voting needs at least two.</p>}
       {battle.status === 'draft' && <Link className="btn" to={`/new/${battle.id}`}>Continue editing</Link>}
+      {battle.status === 'closed' && <p className="subtle">Publish the results from the Results section to show them to everyone.</p>}
       {moves.length === 0 && <p className="subtle">Nothing left to do: this battle is {battle.status}.</p>}
       <div className="stack stack-s">
         {moves.map((m) => confirming === m.action ? (

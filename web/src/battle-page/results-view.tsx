@@ -7,9 +7,15 @@ import { percent, plural } from '../ui/format.ts';
 import { TrophyIcon } from '../ui/icons.tsx';
 import { ContenderName, EntryCard, toneFor } from './entry-card.tsx';
 import { JudgingSections } from './judging-sections.tsx';
+import { awaitingPublication, PublishResultsNotice } from './results-publication.tsx';
 import { VoteSplitChart, type SplitRow } from './vote-split-chart.tsx';
 
-export function ResultsView({ battle }: { battle: Battle }) {
+export function ResultsView({ battle, viewer, onChanged }: {
+  battle: Battle;
+  /** Who is looking: the creator may publish the results; contenders see them before everyone. */
+  viewer: 'creator' | 'contender' | 'other';
+  onChanged: () => Promise<void> | void;
+}) {
   const names = useMemo(() => new Map(battle.contenders.map((c) => [c.id, c])), [battle.contenders]);
   const slotOrder = useMemo(() => [...battle.contenders].sort((a, b) => a.slot.localeCompare(b.slot)), [battle.contenders]);
   const results = battle.results;
@@ -43,6 +49,7 @@ export function ResultsView({ battle }: { battle: Battle }) {
   return (
     <section className="stack results" aria-labelledby="results-heading">
       <h2 id="results-heading">Results</h2>
+      {awaitingPublication(battle) && <PublishResultsNotice battle={battle} viewer={viewer} onChanged={onChanged} />}
       <div className={`winner-banner${winner ? '' : ' is-draw'}`} data-testid="winner">
         <TrophyIcon className="winner-icon" />
         <div>

@@ -118,7 +118,7 @@ export function VotingBoard({ battle, eligibility, viewerKey, onVoted }: {
         {myVote ? (
           <div className="vote-done stack stack-s">
             <p className="vote-done-title"><CheckIcon /> {myVote.is_draw ? 'You voted: a draw.' : `You voted for ${letterOf(myVote.voted_contender_id)}${revealed && myVote.voted_contender_id ? ` — ${names.get(myVote.voted_contender_id)?.display_name ?? ''}` : ''}.`}</p>
-            <p className="muted">Thanks for judging. Results are shown when the creator closes the battle.</p>
+            <p className="muted">Thanks for judging. Results are shown to everyone once the creator closes the battle and publishes them.</p>
           </div>
         ) : canVote ? (
           <form className="stack" onSubmit={(e) => { e.preventDefault(); void cast(); }}>
