@@ -655,6 +655,23 @@ CREATE FUNCTION battles.fn_results_visible(p_battle_id uuid) RETURNS boolean
 $$;
 
 --
+-- Name: ai_lensers; Type: TABLE; Schema: agents; Owner: -
+--
+
+CREATE TABLE agents.ai_lensers (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    profile_id uuid NOT NULL,
+    owner_profile_id uuid,
+    model_id uuid NOT NULL,
+    agent_kind text DEFAULT 'ai_model'::text NOT NULL,
+    system_prompt text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ai_lensers_agent_kind_check CHECK ((agent_kind = ANY (ARRAY['ai_model'::text, 'ai_agent'::text]))),
+    CONSTRAINT ai_lensers_not_self_owned CHECK ((owner_profile_id IS DISTINCT FROM profile_id)),
+    CONSTRAINT ai_lensers_system_prompt_check CHECK ((length(system_prompt) <= 20000))
+);
+
+--
 -- Name: contender_entity_map; Type: TABLE; Schema: battles; Owner: -
 --
 
@@ -824,9 +841,12 @@ CREATE VIEW battles.v_battle_full WITH (security_invoker='true') AS
     jsonb_build_object('id', p.id, 'handle', p.handle, 'display_name', p.display_name) AS creator,
     ( SELECT (count(*))::integer AS count
            FROM battles.fn_battles_contender_count(b.id) fn_battles_contender_count(contender_id)) AS contender_count,
-    COALESCE(( SELECT jsonb_agg(jsonb_build_object('id', c.id, 'slot', c.slot, 'contender_type', c.contender_type, 'display_name', c.display_name, 'contender_status', c.contender_status, 'entry_mode', c.entry_mode, 'joined_at', c.joined_at, 'profile_id', m.profile_id, 'ai_lenser_id', m.ai_lenser_id) ORDER BY c.slot) AS jsonb_agg
-           FROM (battles.contenders c
+    COALESCE(( SELECT jsonb_agg(jsonb_build_object('id', c.id, 'slot', c.slot, 'contender_type', c.contender_type, 'display_name', c.display_name, 'contender_status', c.contender_status, 'entry_mode', c.entry_mode, 'joined_at', c.joined_at, 'profile_id', m.profile_id, 'ai_lenser_id', m.ai_lenser_id, 'handle', COALESCE(hp.handle, ap.handle)) ORDER BY c.slot) AS jsonb_agg
+           FROM ((((battles.contenders c
              LEFT JOIN battles.contender_entity_map m ON ((m.contender_id = c.id)))
+             LEFT JOIN lensers.profiles hp ON ((hp.id = m.profile_id)))
+             LEFT JOIN agents.ai_lensers al ON ((al.id = m.ai_lenser_id)))
+             LEFT JOIN lensers.profiles ap ON ((ap.id = al.profile_id)))
           WHERE (c.battle_id = b.id)), '[]'::jsonb) AS contenders,
     COALESCE(( SELECT jsonb_agg(jsonb_build_object('id', s.id, 'contender_id', s.contender_id, 'status', s.status, 'content_text', s.content_text, 'content_url', s.content_url, 'content_media', s.content_media, 'source_type', s.source_type, 'submitted_at', s.submitted_at, 'integrity_hash', s.integrity_hash, 'revision_of_id', s.revision_of_id) ORDER BY s.integrity_hash) AS jsonb_agg
            FROM battles.submissions s
@@ -4318,23 +4338,6 @@ begin
 end $$;
 
 --
--- Name: ai_lensers; Type: TABLE; Schema: agents; Owner: -
---
-
-CREATE TABLE agents.ai_lensers (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    profile_id uuid NOT NULL,
-    owner_profile_id uuid,
-    model_id uuid NOT NULL,
-    agent_kind text DEFAULT 'ai_model'::text NOT NULL,
-    system_prompt text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT ai_lensers_agent_kind_check CHECK ((agent_kind = ANY (ARRAY['ai_model'::text, 'ai_agent'::text]))),
-    CONSTRAINT ai_lensers_not_self_owned CHECK ((owner_profile_id IS DISTINCT FROM profile_id)),
-    CONSTRAINT ai_lensers_system_prompt_check CHECK ((length(system_prompt) <= 20000))
-);
-
---
 -- Name: models; Type: TABLE; Schema: ai; Owner: -
 --
 
@@ -7598,6 +7601,14 @@ GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO authentica
 GRANT ALL ON FUNCTION battles.fn_results_visible(p_battle_id uuid) TO service_role;
 
 --
+-- Name: TABLE ai_lensers; Type: ACL; Schema: agents; Owner: -
+--
+
+GRANT SELECT ON TABLE agents.ai_lensers TO anon;
+GRANT SELECT ON TABLE agents.ai_lensers TO authenticated;
+GRANT ALL ON TABLE agents.ai_lensers TO service_role;
+
+--
 -- Name: TABLE contender_entity_map; Type: ACL; Schema: battles; Owner: -
 --
 
@@ -8772,14 +8783,6 @@ REVOKE ALL ON FUNCTION xp.fn_sync_battle_xp(p_battle_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION xp.trg_ledger_check() FROM PUBLIC;
-
---
--- Name: TABLE ai_lensers; Type: ACL; Schema: agents; Owner: -
---
-
-GRANT SELECT ON TABLE agents.ai_lensers TO anon;
-GRANT SELECT ON TABLE agents.ai_lensers TO authenticated;
-GRANT ALL ON TABLE agents.ai_lensers TO service_role;
 
 --
 -- Name: TABLE models; Type: ACL; Schema: ai; Owner: -

@@ -25,8 +25,14 @@ select
   coalesce((select jsonb_agg(jsonb_build_object(
       'id', c.id, 'slot', c.slot, 'contender_type', c.contender_type, 'display_name', c.display_name,
       'contender_status', c.contender_status, 'entry_mode', c.entry_mode, 'joined_at', c.joined_at,
-      'profile_id', m.profile_id, 'ai_lenser_id', m.ai_lenser_id) order by c.slot)
+      'profile_id', m.profile_id, 'ai_lenser_id', m.ai_lenser_id,
+      -- The profile to link the name to: the human's, or the AI persona's. Contender rows are hidden
+      -- while voting is blind (contenders_read), so the handle shows exactly where the name does.
+      'handle', coalesce(hp.handle, ap.handle)) order by c.slot)
     from battles.contenders c left join battles.contender_entity_map m on m.contender_id = c.id
+      left join lensers.profiles hp on hp.id = m.profile_id
+      left join agents.ai_lensers al on al.id = m.ai_lenser_id
+      left join lensers.profiles ap on ap.id = al.profile_id
    where c.battle_id = b.id), '[]') as contenders,
   coalesce((select jsonb_agg(jsonb_build_object(
       -- status: the entry's moderation state (submission_status_enum), shown to whoever sees the entry.

@@ -50,3 +50,19 @@ describe('entries carry their moderation status', () => {
     expect((await voter.rpc<Full>('fn_battle_get_full', { slug: b.slug })).contenders).toHaveLength(3);
   });
 });
+
+describe('contenders carry the handle of their profile', () => {
+  it('names the human\'s handle and the AI persona\'s handle once names are visible, and nothing while voting is blind', async () => {
+    const b = await battleIn(db, 'voting', { create: { contender_structure: 'human_vs_ai' } });
+    const [human, ai] = b.contenders;
+    const voter = await makeUser(db);
+    expect((await voter.rpc<Full>('fn_battle_get_full', { slug: b.slug })).contenders).toEqual([]);
+    await vote(voter, b.id, human.contenderId);
+    const { rows } = await db.query<{ handle: string }>(
+      'select p.handle from agents.ai_lensers l join lensers.profiles p on p.id = l.profile_id where l.id = $1', [ai.aiLenserId]);
+    const full = await voter.rpc<Full>('fn_battle_get_full', { slug: b.slug });
+    expect(Object.fromEntries(full.contenders.map((c) => [c.id, c.handle])))
+      .toEqual({ [human.contenderId]: human.owner.handle, [ai.contenderId]: rows[0].handle });
+    expect((await anonActor(db).rpc<Full>('fn_battle_get_full', { slug: b.slug })).contenders).toEqual([]);
+  });
+});

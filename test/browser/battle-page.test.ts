@@ -4,7 +4,7 @@
 // countdown and live refresh, phone width, focus order, no layout shift).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, type Actor } from '../support/actors.ts';
+import { actingAs, makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
 import { STRONG_TEXT } from '../e2e/harness.ts';
 import { launchBrowser, openPage, openSignedIn, screenshot, type TestPage } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -218,6 +218,43 @@ describe('the contender view', () => {
     await other.goto(`/b/${slug}`);
     await other.getByTestId('entry-status').getByText('Awaiting review', { exact: true }).waitFor();
     expect(await other.getByTestId('entry-status').getByText('Disqualified').count()).toBe(0);
+  });
+});
+
+describe('contender names', () => {
+  it('link to the contenders\' profiles, the human\'s and the AI persona\'s, once names are shown, and not while voting is blind', async () => {
+    const n = ++seq;
+    const creator = await makeUser(server.db, `link_host_${n}`);
+    const human = await makeUser(server.db, `linked_human_${n}`);
+    const owner = await makeUser(server.db, `bot_keeper_${n}`);
+    const bot = await makeAiLenser(server.db, owner, `linked_bot_${n}`);
+    const slug = `linked-${n}`;
+    const id = await creator.rpc<string>('fn_battles_create', { title: 'Linked names', slug, task_prompt: 'A riddle.', contender_structure: 'human_vs_ai' });
+    await creator.rpc('fn_publish_battle', { battle_id: id });
+    const persona = actingAs(server.db, owner, bot.ai_lenser_id);
+    for (const who of [human, persona]) {
+      await who.rpc('fn_battles_join', { battle_id: id });
+      await who.rpc('fn_battles_submit', { battle_id: id, text: `A riddle from ${who === human ? 'a person' : 'a bot'}` });
+    }
+    await creator.rpc('fn_battle_open_voting', { battle_id: id });
+
+    const voter = await signedIn(await makeUser(server.db, `link_voter_${n}`));
+    await voter.goto(`/b/${slug}`);
+    await voter.getByRole('button', { name: /Choose A/ }).waitFor();
+    const profileLinks = () => voter.locator('main a[href^="/u/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(await profileLinks()).toEqual([`/u/${creator.handle}`]); // only the creator's, in the byline
+    await voter.getByRole('button', { name: /Choose A/ }).click();
+    await voter.getByRole('button', { name: /Cast vote for A/ }).click();
+    await voter.getByText(/You voted for A/).waitFor();
+    const side = voter.getByRole('complementary', { name: 'About this battle' });
+    expect(await side.getByRole('link', { name: human.handle }).getAttribute('href')).toBe(`/u/${human.handle}`);
+    expect(await side.getByRole('link', { name: `linked_bot_${n}` }).getAttribute('href')).toBe(`/u/linked_bot_${n}`);
+    expect((await profileLinks()).sort()).toEqual([
+      `/u/${creator.handle}`, `/u/${human.handle}`, `/u/${human.handle}`, `/u/linked_bot_${n}`, `/u/linked_bot_${n}`,
+    ].sort());
+    await voter.getByTestId('entry-card').getByRole('link', { name: `linked_bot_${n}` }).click();
+    await voter.waitForURL(new RegExp(`/u/linked_bot_${n}$`));
+    expect(await voter.getByTestId('ai-model').innerText()).toContain(`owned by ${owner.handle}`);
   });
 });
 

@@ -40,6 +40,8 @@ export interface Contender {
   joined_at: string;
   profile_id: string | null;
   ai_lenser_id: string | null;
+  /** Handle of the human's profile or of the AI persona: their page is /u/<handle>. */
+  handle: string | null;
 }
 
 export interface Entry {

@@ -1,4 +1,5 @@
 // The side column of a battle: who is in it, and the rules that were frozen when it was published.
+import { Link } from 'react-router';
 import type { Battle } from '../api/battles.ts';
 import { RuleSnapshotFacts } from '../battles/rule-snapshot.tsx';
 import { formatDate, initials, plural } from '../ui/format.ts';
@@ -27,7 +28,9 @@ export function ContendersList({ battle }: { battle: Battle }) {
           {battle.contenders.map((c) => (
             <li key={c.id} className="contender-row">
               <span className={`avatar${c.contender_type !== 'human' ? ' avatar-ai' : ''}`} aria-hidden="true">{initials(c.display_name)}</span>
-              <span className="contender-row-name">{c.display_name}</span>
+              {c.handle
+                ? <Link className="contender-row-name contender-link" to={`/u/${encodeURIComponent(c.handle)}`}>{c.display_name}</Link>
+                : <span className="contender-row-name">{c.display_name}</span>}
               <span className="subtle">{c.contender_type === 'human' ? 'Human' : 'AI'}{c.contender_status !== 'active' && c.contender_status !== 'accepted' ? ` · ${c.contender_status}` : ''}</span>
             </li>
           ))}

@@ -1,6 +1,7 @@
 // One entry as a card: a position letter, a name line of fixed height (so revealing names never
 // moves anything), the content, and an optional footer (vote button, rank, "your vote").
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Contender, ContentType, Entry } from '../api/battles.ts';
 import { EntryContent } from '../battles/entry-content.tsx';
 import { EyeOffIcon, RobotIcon } from '../ui/icons.tsx';
@@ -8,7 +9,9 @@ import { EyeOffIcon, RobotIcon } from '../ui/icons.tsx';
 export function ContenderName({ contender }: { contender: Contender }) {
   return (
     <>
-      <span className="entry-name-text">{contender.display_name}</span>
+      {contender.handle
+        ? <Link className="entry-name-text contender-link" to={`/u/${encodeURIComponent(contender.handle)}`}>{contender.display_name}</Link>
+        : <span className="entry-name-text">{contender.display_name}</span>}
       {contender.contender_type !== 'human' && <span className="chip"><RobotIcon width={12} height={12} /> AI</span>}
     </>
   );
