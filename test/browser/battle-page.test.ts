@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
 import { STRONG_TEXT } from '../e2e/harness.ts';
+import { orderForViewer } from '../../web/src/battles/voter-order.ts';
 import { launchBrowser, openPage, openSignedIn, screenshot, type TestPage } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -255,6 +256,167 @@ describe('contender names', () => {
     await voter.getByTestId('entry-card').getByRole('link', { name: `linked_bot_${n}` }).click();
     await voter.waitForURL(new RegExp(`/u/linked_bot_${n}$`));
     expect(await voter.getByTestId('ai-model').innerText()).toContain(`owned by ${owner.handle}`);
+  });
+});
+
+interface Voting {
+  id: string;
+  slug: string;
+  creator: Actor;
+  /** Final entries: submission id and text. */
+  entries: Array<{ id: string; text: string }>;
+}
+
+/** A human battle with `n` entries in voting (or left open, with `open`), created with `extra` arguments. */
+async function votingBattle(n: number, extra: Record<string, unknown> = {}, opts: { open?: boolean } = {}): Promise<Voting> {
+  const k = ++seq;
+  const creator = await makeUser(server.db, `board_host_${k}`);
+  const slug = `board-${k}`;
+  const id = await creator.rpc<string>('fn_battles_create', { title: `Board ${k}`, slug, task_prompt: 'Name a colour.', max_contenders: Math.max(2, n), ...extra });
+  await creator.rpc('fn_publish_battle', { battle_id: id });
+  const colours = ['Vermilion, like a kiln at dusk', 'Teal, the shallow end of a reef', 'Ochre, dry clay after the rain', 'Indigo, the last hour of night', 'Saffron, a spice market at noon'];
+  for (let i = 0; i < n; i++) {
+    const who = await makeUser(server.db, `painter_${k}_${i}`);
+    await who.rpc('fn_battles_join', { battle_id: id });
+    await who.rpc('fn_battles_submit', { battle_id: id, text: colours[i] });
+  }
+  if (!opts.open) await creator.rpc('fn_battle_open_voting', { battle_id: id });
+  const { rows } = await server.db.query<{ id: string; text: string }>(
+    'select id, content_text as text from battles.submissions where battle_id = $1 and is_final', [id]);
+  return { id, slug, creator, entries: rows };
+}
+
+/** The entries' texts in the order the page shows them. */
+async function shownOrder(page: TestPage): Promise<string[]> {
+  return page.getByTestId('entry-card').locator('.entry-body').allInnerTexts();
+}
+
+describe('the voting board', () => {
+  it('shows two voters the same entries in different orders, each the order of their own seed', async () => {
+    const b = await votingBattle(4);
+    // Voters' ids are random, so pick the first two whose seeds give different orders (with four
+    // entries, 23 times in 24 the first two already do); the page must show each exactly its own.
+    const expected = (voterId: string) => orderForViewer(b.entries, `${voterId}:${b.id}`).map((e) => e.text);
+    const voters: Actor[] = [await makeUser(server.db)];
+    while (voters.length < 2) {
+      const v = await makeUser(server.db);
+      if (expected(v.id).join() !== expected(voters[0].id).join()) voters.push(v);
+    }
+    const seen: string[][] = [];
+    for (const v of voters) {
+      const page = await signedIn(v);
+      await page.goto(`/b/${b.slug}`);
+      await page.getByRole('button', { name: /Choose D/ }).waitFor();
+      const order = (await shownOrder(page)).map((t) => t.trim());
+      expect(order).toEqual(expected(v.id));
+      seen.push(order);
+      // The same voter sees the same order again on reload.
+      await page.reload();
+      await page.getByRole('button', { name: /Choose D/ }).waitFor();
+      expect((await shownOrder(page)).map((t) => t.trim())).toEqual(order);
+    }
+    expect(seen[0]).not.toEqual(seen[1]);
+    expect([...seen[0]].sort()).toEqual([...seen[1]].sort());
+  });
+
+  it('counts down to the opening of voting, and shows a status change by another person without a reload', async () => {
+    const t0 = Date.now();
+    const opensAt = t0 + 90 * 60_000 + 30_000;
+    const b = await votingBattle(2, { voting_opens_at: new Date(opensAt).toISOString(), voting_closes_at: new Date(t0 + 86_400_000).toISOString() }, { open: true });
+    const page = await visitor();
+    // The page's clock is the test's: set to now, then stopped where the test says.
+    await page.clock.install({ time: t0 });
+    await page.goto(`/b/${b.slug}`);
+    const countdown = page.locator('.battle-head .countdown');
+    await expect.poll(() => countdown.innerText()).toMatch(/^Voting opens in 1h (29|30)m$/);
+    await page.clock.pauseAt(t0 + 60 * 60_000);
+    await expect.poll(() => countdown.innerText()).toBe('Voting opens in 30:30');
+    await page.clock.runFor(5_000);
+    await expect.poll(() => countdown.innerText()).toBe('Voting opens in 30:25');
+    await screenshot(page, 'battle-countdown');
+
+    // The creator opens voting early from elsewhere; the next 10-second refresh shows it.
+    await b.creator.rpc('fn_battle_open_voting', { battle_id: b.id });
+    expect(await page.getByRole('heading', { name: 'Vote', level: 2 }).count()).toBe(0);
+    await page.clock.runFor(10_000);
+    await page.getByRole('heading', { name: 'Vote', level: 2 }).waitFor();
+    expect(await page.getByTestId('status-line').innerText()).toBe('Voting is open. Entries are shown blind until you vote.');
+    // Time on the page: t0 + 1 h + 15 s; voting closes at t0 + 24 h.
+    await expect.poll(() => countdown.innerText()).toBe('Voting closes in 22h 59m');
+    expect(page.jsErrors).toEqual([]);
+  });
+
+  it('fits a 360 px phone: no sideways scrolling, every voting control on screen, uncovered and finger-sized', async () => {
+    const b = await votingBattle(2);
+    const page = await signedIn(await makeUser(server.db), { width: 360, height: 740 });
+    await page.goto(`/b/${b.slug}`);
+    await page.getByRole('button', { name: /Choose A/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const controls = [
+      page.getByRole('button', { name: /Choose A/ }),
+      page.getByRole('button', { name: /Choose B/ }),
+      page.getByRole('button', { name: /It's a draw/ }),
+      page.getByLabel(/Why\?/),
+      page.getByRole('button', { name: /Choose an entry first|Cast vote/ }),
+    ];
+    for (const control of controls) {
+      await control.scrollIntoViewIfNeeded();
+      const box = (await control.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+      expect(box.height).toBeGreaterThanOrEqual(24); // a finger-sized target
+      // Nothing covers it: the element at its centre is the control (or inside it).
+      const onTop = await control.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return !!hit && (hit === el || el.contains(hit));
+      });
+      expect(onTop).toBe(true);
+    }
+    await screenshot(page, 'battle-voting-phone-360');
+    await controls[1].click();
+    await page.getByLabel(/Why\?/).fill('Warmer.');
+    await page.getByRole('button', { name: /Cast vote for B/ }).click();
+    await page.getByText(/You voted for B/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  it('takes the keyboard through entry A, entry B, draw, reason and cast in that order, and nothing moves when the vote is cast', async () => {
+    const b = await votingBattle(2);
+    const page = await signedIn(await makeUser(server.db));
+    await page.goto(`/b/${b.slug}`);
+    const chooseA = page.getByRole('button', { name: /Choose A/ });
+    await chooseA.waitFor();
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      // The button's words without its key hint (<kbd>).
+      const words = [...el.childNodes].filter((n) => n.nodeName !== 'KBD').map((n) => n.textContent).join('');
+      return el.id === 'vote-rationale' ? 'reason' : words.replace(/\s+/g, ' ').trim();
+    });
+    await chooseA.focus();
+    await page.keyboard.press('Space'); // chooses A, which enables the cast button
+    const order = [await focused()];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    expect(order).toEqual(['Choose A', 'Choose B', "It's a draw", 'reason', 'Cast vote for A']);
+    // Shift+Tab walks back the same way.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('reason');
+
+    const boxes = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="entry-card"]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+    }));
+    const before = await boxes();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText(/You voted for A/).waitFor();
+    await page.getByTestId('entry-name').first().locator('a').waitFor(); // names are in
+    expect(await boxes()).toEqual(before);
+    expect(page.jsErrors).toEqual([]);
   });
 });
 

@@ -122,12 +122,16 @@ export function VotingBoard({ battle, eligibility, viewerKey, onVoted }: {
           </div>
         ) : canVote ? (
           <form className="stack" onSubmit={(e) => { e.preventDefault(); void cast(); }}>
+            {/* The draw is a choice like the entries: it comes right after them in the focus order. */}
+            <div className="vote-draw">
+              <button type="button" className="btn" aria-pressed={choice === 'draw'} onClick={() => setChoice('draw')}>It's a draw <kbd aria-hidden="true">0</kbd></button>
+              <span className="subtle">when neither entry is better</span>
+            </div>
             <div className="field">
               <label htmlFor="vote-rationale">Why? <span className="subtle">(optional, shown with the results)</span></label>
               <textarea id="vote-rationale" className="textarea" rows={2} maxLength={5000} value={rationale} onChange={(e) => setRationale(e.target.value)} />
             </div>
             <div className="vote-actions">
-              <button type="button" className="btn" aria-pressed={choice === 'draw'} onClick={() => setChoice('draw')}>It's a draw <kbd aria-hidden="true">0</kbd></button>
               <button type="submit" className="btn btn-primary" disabled={!choice || busy}>
                 {busy ? 'Casting…' : choice ? (choice === 'draw' ? 'Cast vote: draw' : `Cast vote for ${letterOf(choice)}`) : 'Choose an entry first'}
                 {choice && !busy && <kbd aria-hidden="true">Enter</kbd>}
