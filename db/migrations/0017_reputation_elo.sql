@@ -480,6 +480,18 @@ begin
   v_reversed := reputation.fn_elo_compensate(p_battle_id);
   v_applied := reputation.fn_elo_rate_placements(p_battle_id, 'correction', v_correction);
   perform reputation.fn_battle_result_changed(p_battle_id);
+  -- The battle itself shows the corrected result: winner and ranks become the corrected ones, the
+  -- summary keeps how it was first decided and says it was corrected, and a 'finalized' event
+  -- (hidden like the first until results are visible) records the correction.
+  update battles.vote_aggregates a set rank_position = (v_ranks ->> a.contender_id::text)::integer, updated_at = now()
+   where a.battle_id = p_battle_id and v_ranks ? a.contender_id::text;
+  update battles.battles set winner_contender_id = v_winner,
+         finalize_summary = coalesce(finalize_summary, '{}') || jsonb_build_object('correction', jsonb_build_object(
+           'correction_id', v_correction, 'ranks', v_ranks, 'winner_contender_id', v_winner, 'reason', btrim(p_reason),
+           'corrected_at', now()))
+   where id = p_battle_id;
+  perform battles.fn_log_event(p_battle_id, 'finalized', jsonb_build_object('corrected', true, 'correction_id', v_correction,
+    'ranks', v_ranks, 'winner_contender_id', v_winner, 'reason', btrim(p_reason)));
   return jsonb_build_object('battle_id', p_battle_id, 'correction_id', v_correction, 'ranks', v_ranks,
     'winner_contender_id', v_winner, 'reversed_log_rows', v_reversed, 'log_rows', v_applied);
 end $$;

@@ -174,6 +174,11 @@ begin
         'display_name', v_model.display_name);
     end if;
   end if;
+  -- An ai_judge battle without a judge would publish, run its contenders and then fail every judging job.
+  if b.judging_mode = 'ai_judge' and v_judge is null then
+    perform ops.fail('judge_model_missing',
+      'an ai_judge battle needs a judge model: set one for the battle, or the operator default app.ai_judge_model_id', '22023');
+  end if;
   if b.judging_mode = 'rubric_score' then
     select coalesce(jsonb_agg(j.profile_id order by j.profile_id), '[]') into v_judges from battles.judges j where j.battle_id = b.id;
     -- Named human judges score; without them, the judge model does; with neither nobody would, and

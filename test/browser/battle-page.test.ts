@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
 import { STRONG_TEXT } from '../e2e/harness.ts';
+import { correctBattleResult } from '../../src/ratings/operator-actions.ts';
 import { orderForViewer } from '../../web/src/battles/voter-order.ts';
 import { launchBrowser, openPage, openSignedIn, screenshot, type TestPage } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -256,6 +257,36 @@ describe('contender names', () => {
     await voter.getByTestId('entry-card').getByRole('link', { name: `linked_bot_${n}` }).click();
     await voter.waitForURL(new RegExp(`/u/linked_bot_${n}$`));
     expect(await voter.getByTestId('ai-model').innerText()).toContain(`owned by ${owner.handle}`);
+  });
+});
+
+describe('a corrected result', () => {
+  it('shows the operator\'s corrected winner and ranking with the reason', async () => {
+    const n = ++seq;
+    const host = await makeUser(server.db, `corrected_host_${n}`);
+    const [first, second] = await Promise.all(['kept', 'raised'].map((h) => makeUser(server.db, `${h}_${n}`)));
+    const id = await host.rpc<string>('fn_battles_create', { title: `Corrected ${n}`, slug: `corrected-${n}`, task_prompt: 'Go.' });
+    await host.rpc('fn_publish_battle', { battle_id: id });
+    const votedFor = await first.rpc<string>('fn_battles_join', { battle_id: id });
+    const raised = await second.rpc<string>('fn_battles_join', { battle_id: id });
+    await first.rpc('fn_battles_submit', { battle_id: id, text: 'mine' });
+    await second.rpc('fn_battles_submit', { battle_id: id, text: 'theirs' });
+    await host.rpc('fn_battle_open_voting', { battle_id: id });
+    await (await makeUser(server.db, `stuffer_${n}`)).rpc('fn_submit_vote', { battle_id: id, voted_contender_id: votedFor });
+    await host.rpc('fn_battles_close', { battle_id: id });
+    await host.rpc('fn_battles_publish_results', { battle_id: id });
+    const operator = await makeUser(server.db, `operator_${n}`, { operator: true });
+    await correctBattleResult(server.db, operator.claims, id, 'the only vote came from a sock puppet', { winnerContenderId: raised });
+
+    const page = await visitor();
+    await page.goto(`/b/corrected-${n}`);
+    await page.getByTestId('result-correction').waitFor();
+    expect(await page.getByTestId('result-correction').innerText()).toContain('the only vote came from a sock puppet');
+    expect(await page.getByTestId('winner').innerText()).toContain(second.handle);
+    const ranking = await page.getByTestId('ranking').locator('tbody tr').allInnerTexts();
+    expect(ranking[0]).toContain(second.handle);
+    expect(ranking[1]).toContain(first.handle);
+    await screenshot(page, 'battle-corrected-result');
   });
 });
 

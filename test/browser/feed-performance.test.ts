@@ -88,8 +88,8 @@ describe('the feed with 1,000 battles', () => {
       what: 'performance mark lf:feed-first-screen (startTime, ms since navigation start) in Debian chromium, fresh browser context per load, embedded PGlite',
     }, null, 2)}\n`);
     expect(cards).toBe(20);
-    // A sanity bound only (not a performance target): a broken feed must not pass by hanging.
-    expect(median).toBeLessThan(10_000);
+    // The figure is reported, not asserted (speed is measured, not tested); a hang fails at the wait above.
+    expect(runs.every(Number.isFinite)).toBe(true);
   });
 
   it('loads the next pages on scroll along the keyset cursor, never repeating a battle', async () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, type Actor } from '../support/actors.ts';
-import { battleRow, eventsOf, setSetting, clearSetting, uniqueSlug } from '../support/battle-fixtures.ts';
+import { battleRow, eventsOf, expectRefused, setSetting, clearSetting, uniqueSlug } from '../support/battle-fixtures.ts';
 import { addModel, makeWorker, scriptedVerdict, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
 
 let db: TestDb;
@@ -245,12 +245,18 @@ describe('judge robustness', () => {
     expect((await battleRow(db, b.id)).status).toBe('archived');
   });
 
-  it('fails at once, visibly, when the battle has no judge model', async () => {
-    const b = await judgedBattle([WEAK, STRONG_TEXT], { judgeModel: null });
-    await makeWorker(db).runUntilIdle();
-    const status = await b.creator.rpc<Record<string, any>>('fn_battle_execution_status', { battle_id: b.id });
-    expect(status.jobs.find((j: any) => j.kind === 'judge_pair')).toMatchObject({ status: 'failed', attempts: 1, error_code: 'judge_model_missing' });
+  it('refuses to publish an ai_judge battle with no judge model (and no operator default) with judge_model_missing', async () => {
+    const creator = await makeUser(db);
+    const id = await creator.rpc<string>('fn_battles_create', {
+      title: 'Unjudged', slug: uniqueSlug('unjudged'), task_prompt: 'Describe rain.', judging_mode: 'ai_judge',
+    });
+    await expectRefused(creator.rpc('fn_publish_battle', { battle_id: id }), 'judge_model_missing');
+    expect((await battleRow(db, id)).status).toBe('draft');
+    await creator.rpc('fn_battles_set_judging', { battle_id: id, judge_model_id: judge });
+    await creator.rpc('fn_publish_battle', { battle_id: id });
+    expect((await battleRow(db, id)).status).toBe('open');
   });
+
 
   it('freezes the operator default judge (app.ai_judge_model_id) in the rule snapshot at publication', async () => {
     await setSetting(db, 'app.ai_judge_model_id', judge);

@@ -215,11 +215,9 @@ describe.each(harnesses)('$name provider', (harness) => {
     const [server, baseUrl] = await startServer(harness, {
       failures: [{ status: 429, retryAfter: null, retryAfterMs: 3_000 }],
     });
-    const started = performance.now();
     const error = await rejection(harness.provider(baseUrl, {}).generate(request({ timeoutMs: 1_000 })));
     // Had it waited, the budget would have run out first and the code would be provider_timeout.
     expect(error).toMatchObject({ code: 'provider_rate_limited', retryAfterMs: 3_000, attempts: 1 });
-    expect(performance.now() - started).toBeLessThan(2_500);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -230,7 +228,6 @@ describe.each(harnesses)('$name provider', (harness) => {
     const elapsed = performance.now() - started;
     expect(error).toMatchObject({ code: 'provider_timeout', retryable: true, attempts: 1 });
     expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(2_000);
     // Not retried once the budget is spent (on a loaded machine the request may not even have landed).
     expect(server.requests.length).toBeLessThanOrEqual(1);
   });
@@ -254,20 +251,21 @@ describe.each(harnesses)('$name provider', (harness) => {
       failures: [{ status: 429, retryAfter: null, retryAfterMs: 2_000 }],
     });
     const controller = new AbortController();
-    // The real sleep, with the caller aborting just as the wait begins.
+    // The real sleep, with the caller aborting just as the wait begins; it must end by the abort, not by its timer.
+    let wait: 'slept' | 'interrupted' | null = null;
     const retry = fastRetry({
       sleep: (ms, signal) => {
         const waiting = sleep(ms, signal);
+        waiting.then(() => (wait = 'slept'), () => (wait = 'interrupted'));
         controller.abort();
         return waiting;
       },
     });
-    const started = performance.now();
     const error = await rejection(harness.provider(baseUrl, { retry }).generate(request({ signal: controller.signal })));
     expect(error).toMatchObject({ code: 'provider_aborted', attempts: 1 });
     expect(error.cause).toBeInstanceOf(Error);
     expect((error.cause as Error).message).toMatch(/429/);
-    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(wait).toBe('interrupted');
     expect(server.requests).toHaveLength(1);
   });
 
@@ -278,19 +276,16 @@ describe.each(harnesses)('$name provider', (harness) => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('runs 8 calls in parallel: against a 200 ms server they take well under 8 x 200 ms', async () => {
-    const latencyMs = 200;
-    const [server, baseUrl] = await startServer(harness, { latencyMs });
+  it('runs 8 calls in parallel: the server holds all 8 at once', async () => {
+    // Each request waits 200 ms at the server, so calls made one after another never overlap there.
+    const [server, baseUrl] = await startServer(harness, { latencyMs: 200 });
     const provider = harness.provider(baseUrl, {});
-    const started = performance.now();
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) => provider.generate(request({ messages: [{ role: 'user', content: `q${i}` }] }))),
     );
-    const elapsed = performance.now() - started;
     expect(results.map((r) => r.text)).toEqual(Array.from({ length: 8 }, (_, i) => `echo: q${i}`));
     expect(server.requests).toHaveLength(8);
-    // Sequential would be >= 1600 ms; the bound is loose so a loaded 2-core machine does not flake.
-    expect(elapsed).toBeLessThan(4 * latencyMs);
+    expect(server.maxInFlight).toBe(8);
   });
 
   it('logs each retry and the final failure with provider, model and codes, never the key', async () => {

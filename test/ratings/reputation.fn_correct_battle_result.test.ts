@@ -73,6 +73,30 @@ describe('correcting a result', () => {
     await expectReplayConsistent();
   });
 
+  it('shows the corrected result on the battle itself: winner, ranks, summary and a finalized event', async () => {
+    const [a, b, c] = [await humanMember(db), await humanMember(db), await humanMember(db)];
+    const battle = await playBattle(db, [a, b, c], [1, 1, 0]);
+    const [ca, cb, cc] = battle.contenderIds;
+    const { rows: [before] } = await db.query<{ winner_contender_id: string; finalize_summary: any }>(
+      'select winner_contender_id, finalize_summary from battles.battles where id = $1', [battle.id]);
+    expect(before.winner_contender_id).toBe(cb);
+    await correctBattleResult(db, operator.claims, battle.id, 'ballot stuffing', { ranks: { [ca]: 2, [cb]: 3, [cc]: 1 } });
+
+    const { rows: [after] } = await db.query<{ winner_contender_id: string; finalize_summary: any }>(
+      'select winner_contender_id, finalize_summary from battles.battles where id = $1', [battle.id]);
+    expect(after.winner_contender_id).toBe(cc);
+    // How the battle was first decided stays; the correction is added beside it.
+    expect(after.finalize_summary.judging).toEqual(before.finalize_summary.judging);
+    expect(after.finalize_summary.correction).toMatchObject({ winner_contender_id: cc, reason: 'ballot stuffing', ranks: { [ca]: 2, [cb]: 3, [cc]: 1 } });
+    const { rows: ranks } = await db.query<{ contender_id: string; rank_position: number }>(
+      'select contender_id, rank_position from battles.vote_aggregates where battle_id = $1 order by rank_position', [battle.id]);
+    expect(ranks.map((r) => r.contender_id)).toEqual([cc, ca, cb]);
+    const { rows: events } = await db.query<{ metadata: any }>(
+      `select metadata from battles.events where battle_id = $1 and event_type = 'finalized' order by seq`, [battle.id]);
+    expect(events).toHaveLength(2);
+    expect(events[1].metadata).toMatchObject({ corrected: true, winner_contender_id: cc, reason: 'ballot stuffing' });
+  });
+
   it('takes the winner alone (everyone else shares second), and a second correction replaces the first', async () => {
     const [a, b, c] = [await humanMember(db), await humanMember(db), await humanMember(db)];
     const battle = await playBattle(db, [a, b, c], [0, 0, 1]);

@@ -21,6 +21,9 @@ import type {
 
 export class ChatServer {
   readonly requests: RecordedRequest[] = [];
+  /** Requests being handled right now, and the most at once since the last reset: proof of overlap without a clock. */
+  inFlight = 0;
+  maxInFlight = 0;
   respond: Responder;
   latencyMs: number;
   readonly #protocol: WireProtocol;
@@ -72,6 +75,7 @@ export class ChatServer {
   reset(): void {
     this.requests.length = 0;
     this.#failures.length = 0;
+    this.maxInFlight = this.inFlight;
   }
 
   /** Drops pending timers and open connections (hanging ones included), then stops listening. */
@@ -87,6 +91,15 @@ export class ChatServer {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    try {
+      await this.#answer(req, res);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  async #answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const headers = flattenHeaders(req);
     const record: RecordedRequest = {

@@ -5,6 +5,7 @@ import type { Battle } from '../api/battles.ts';
 import { JUDGING_LABELS } from '../battles/labels.ts';
 import { percent, plural } from '../ui/format.ts';
 import { TrophyIcon } from '../ui/icons.tsx';
+import { Alert } from '../ui/states.tsx';
 import { ContenderName, EntryCard, toneFor } from './entry-card.tsx';
 import { JudgingSections } from './judging-sections.tsx';
 import { awaitingPublication, PublishResultsNotice } from './results-publication.tsx';
@@ -28,6 +29,8 @@ export function ResultsView({ battle, viewer, onChanged }: {
   // How the result was computed (fn_rank_and_close): the score of each contender under the judging mode.
   const scores = new Map(((battle.finalize_summary?.scores ?? []) as Array<{ contender_id: string; score: number }>).map((x) => [x.contender_id, Number(x.score)]));
   const mode = JUDGING_LABELS[battle.judging_mode]?.label ?? battle.judging_mode;
+  // An operator's correction (reputation.fn_correct_battle_result) replaces winner and ranks; say so and why.
+  const correction = battle.finalize_summary?.correction as { reason: string; corrected_at: string } | undefined;
 
   const split: SplitRow[] = [
     ...slotOrder.map((c, i) => ({ key: c.id, label: c.display_name, votes: byContender.get(c.id)?.raw_vote_count ?? 0, tone: toneFor(i), winner: c.id === battle.winner_contender_id })),
@@ -62,6 +65,14 @@ export function ResultsView({ battle, viewer, onChanged }: {
           </p>
         </div>
       </div>
+      {correction && (
+        <div data-testid="result-correction">
+          <Alert kind="warning" title="Result corrected by an operator">
+            On {new Date(correction.corrected_at).toLocaleDateString()}: {correction.reason}. The winner and ranking
+            shown are the corrected ones; ratings were adjusted to match.
+          </Alert>
+        </div>
+      )}
       <div className="results-grid">
         <section className="panel" aria-labelledby="ranking-heading">
           <h3 id="ranking-heading" className="panel-title">Ranking</h3>
