@@ -135,7 +135,7 @@ describe('fn_battles_finalize', () => {
   });
 
   it('refuses a judged battle whose judging is not complete with judging_incomplete (409), leaving it in scoring', async () => {
-    // ai_judge with no judge model configured: no verdict can come, so it can never be complete.
+    // ai_judge with no worker running: no verdict comes, so judging is not complete.
     const b = await battleIn(db, 'open', { create: { judging_mode: 'ai_judge' } });
     await b.creator.rpc('fn_battle_start_scoring', { battle_id: b.id });
     const err = await expectRefused(b.creator.rpc('fn_battles_finalize', { battle_id: b.id }), 'judging_incomplete');

@@ -42,10 +42,28 @@ export interface BattleOptions {
   entries?: number;
 }
 
+const judgeModels = new WeakMap<Db, Promise<string>>();
+
+/** One judge model per database for fixture battles judged by an AI (publication requires one); no worker calls it. */
+function fixtureJudgeModel(db: Db): Promise<string> {
+  let model = judgeModels.get(db);
+  if (!model) {
+    model = db.query<{ id: string }>(
+      `insert into ai.models (provider, model_id, display_name) values ('scripted', 'fixture-judge', 'Fixture judge') returning id`,
+    ).then(({ rows }) => rows[0].id);
+    judgeModels.set(db, model);
+  }
+  return model;
+}
+
+/** A draft battle; an ai_judge battle gets the fixture judge model so that it can be published. */
 export async function createBattle(db: Db, creator?: Actor, args: Record<string, unknown> = {}) {
   const who = creator ?? (await makeUser(db));
   const slug = (args.slug as string | undefined) ?? uniqueSlug();
   const id = await who.rpc<string>('fn_battles_create', { title: `Battle ${slug}`, task_prompt: 'Write a haiku about rain', ...args, slug });
+  if (args.judging_mode === 'ai_judge') {
+    await who.rpc('fn_battles_set_judging', { battle_id: id, judge_model_id: await fixtureJudgeModel(db) });
+  }
   return { id, slug, creator: who };
 }
 
