@@ -97,7 +97,8 @@ export function ResultsView({ battle, viewer, onChanged }: {
           </div>
         </section>
         <section className="panel" aria-labelledby="split-heading">
-          <h3 id="split-heading" className="panel-title">{byVotes ? 'Vote split' : 'Community votes'}</h3>
+          {/* The AI judge's verdicts are stored as AI votes (is_ai_vote), so they are in these counts. */}
+          <h3 id="split-heading" className="panel-title">{byVotes ? 'Vote split' : battle.judging_mode === 'ai_judge' ? 'Votes, the AI judge\'s included' : 'Community votes'}</h3>
           {byVotes || total > 0 ? <VoteSplitChart rows={split} total={total} />
             : <p className="muted">This battle was decided by {mode}; nobody voted on it.</p>}
         </section>
