@@ -1,66 +1,52 @@
+// Lenser profiles, models and AI lensers over HTTP: a profile's created battles as the caller may see
+// them, model registration (operators only, never the scripted demo provider) and owned AI lensers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.ts';
-import { TokenSigner } from '../../src/identity/tokens.ts';
-import { silentLogger } from '../../src/logging/logger.ts';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { makeUser } from '../support/actors.ts';
+import { createApiClient, expectError } from './api-client.ts';
 
-let db: TestDb;
-let app: ReturnType<typeof createApp>;
-const signer = new TokenSigner('t'.repeat(32));
-
+let api: Awaited<ReturnType<typeof createApiClient>>;
 beforeAll(async () => {
-  db = await createTestDb();
-  app = createApp({ db, signer, logger: silentLogger });
+  api = await createApiClient();
 });
 afterAll(async () => {
-  await db.destroy();
+  await api.db.destroy();
 });
-
-const auth = async (id: string) => ({ authorization: `Bearer ${await signer.sign(id, 'authenticated')}`, 'content-type': 'application/json' });
 
 describe('lenser, model and AI lenser routes', () => {
   it('a profile lists the battles a lenser created, visible ones only; unknown handles are 404', async () => {
-    const u = await makeUser(db, `prof_${process.pid}`);
-    const open = await u.rpc<string>('fn_battles_create', { title: 'Public one', slug: `pub-${process.pid}`, task_prompt: 'p' });
-    await u.rpc('fn_publish_battle', { battle_id: open });
-    await u.rpc('fn_battles_create', { title: 'Secret draft', slug: `draft-${process.pid}`, task_prompt: 'p' });
-    const anon = await app.request(`/api/lensers/${u.handle}`);
-    expect(anon.status).toBe(200);
-    const body = (await anon.json()) as { created_battles: { title: string }[] };
-    expect(body.created_battles.map((b) => b.title)).toEqual(['Public one']);
-    const own = (await (await app.request(`/api/lensers/${u.handle}`, { headers: await auth(u.id) })).json()) as typeof body;
+    const u = await api.user(`prof_${process.pid}`);
+    const open = await u.actor.rpc<string>('fn_battles_create', { title: 'Public one', slug: `pub-${process.pid}`, task_prompt: 'p' });
+    await u.actor.rpc('fn_publish_battle', { battle_id: open });
+    await u.actor.rpc('fn_battles_create', { title: 'Secret draft', slug: `draft-${process.pid}`, task_prompt: 'p' });
+    const anon = await api.get<{ created_battles: { title: string }[] }>(`/api/lensers/${u.handle}`);
+    expect(anon.status, anon.text).toBe(200);
+    expect(anon.body.created_battles.map((b) => b.title)).toEqual(['Public one']);
+    const own = (await api.get<typeof anon.body>(`/api/lensers/${u.handle}`, { token: u.token })).body;
     expect(own.created_battles).toHaveLength(2);
-    const missing = await app.request('/api/lensers/nobody_here');
-    expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
+    expectError(await api.get('/api/lensers/nobody_here'), 404, 'not_found');
   });
 
   it('an operator registers a model over HTTP, a user creates an AI lenser and sees it as theirs', async () => {
-    const op = await makeUser(db, undefined, { operator: true });
-    const u = await makeUser(db);
+    const op = await api.user(undefined, { operator: true });
+    const u = await api.user();
     const model = { provider: 'openai_compatible', model_id: 'route-test', display_name: 'Route test', base_url: 'http://127.0.0.1:11434/v1' };
-    const m = await app.request('/api/models', { method: 'POST', headers: await auth(op.id), body: JSON.stringify(model) });
-    expect(m.status).toBe(201);
-    const modelId = (await m.json()) as string;
-    const refused = await app.request('/api/models', { method: 'POST', headers: await auth(u.id), body: JSON.stringify({ ...model, model_id: 'x2' }) });
-    expect(refused.status).toBe(403);
-    const l = await app.request('/api/ai-lensers', { method: 'POST', headers: await auth(u.id), body: JSON.stringify({ handle: `rbot_${process.pid}`, display_name: 'R Bot', model_id: modelId }) });
-    expect(l.status).toBe(201);
-    const mine = (await (await app.request('/api/ai-lensers?owned_only=true', { headers: await auth(u.id) })).json()) as { handle: string; is_mine: boolean }[];
+    const m = await api.post<string>('/api/models', model, { token: op.token });
+    expect(m.status, m.text).toBe(201);
+    const modelId = m.body;
+    const refused = await api.post('/api/models', { ...model, model_id: 'x2' }, { token: u.token });
+    expect(refused.status, refused.text).toBe(403);
+    const l = await api.post('/api/ai-lensers', { handle: `rbot_${process.pid}`, display_name: 'R Bot', model_id: modelId }, { token: u.token });
+    expect(l.status, l.text).toBe(201);
+    const mine = (await api.get<{ handle: string; is_mine: boolean }[]>('/api/ai-lensers?owned_only=true', { token: u.token })).body;
     expect(mine).toEqual([expect.objectContaining({ handle: `rbot_${process.pid}`, is_mine: true })]);
-    const models = (await (await app.request('/api/models')).json()) as { id: string }[];
+    const models = (await api.get<{ id: string }[]>('/api/models')).body;
     expect(models.map((x) => x.id)).toContain(modelId);
   });
 
   it('POST /api/models refuses the scripted demo provider, even for an operator', async () => {
-    const op = await makeUser(db, undefined, { operator: true });
-    const res = await app.request('/api/models', {
-      method: 'POST', headers: await auth(op.id), body: JSON.stringify({ provider: 'scripted', model_id: 'route-scripted', display_name: 'S' }),
-    });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'invalid_input' } });
-    const { rows } = await db.query(`select 1 from ai.models where model_id = 'route-scripted'`);
+    const op = await api.user(undefined, { operator: true });
+    const res = await api.post('/api/models', { provider: 'scripted', model_id: 'route-scripted', display_name: 'S' }, { token: op.token });
+    expectError(res, 400, 'invalid_input');
+    const { rows } = await api.db.query(`select 1 from ai.models where model_id = 'route-scripted'`);
     expect(rows).toHaveLength(0);
   });
 });

@@ -1,66 +1,52 @@
 // The lens routes over HTTP (src/api/routes/lenses.ts): the catalogue, one lens, and the battle's lens
 // with its refusals as stable error codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/api/app.ts';
-import { TokenSigner } from '../../src/identity/tokens.ts';
-import { silentLogger } from '../../src/logging/logger.ts';
-import { makeAiLenser, makeUser } from '../support/actors.ts';
+import { makeAiLenser } from '../support/actors.ts';
 import { uniqueSlug } from '../support/battle-fixtures.ts';
-import { createTestDb, type TestDb } from '../support/db.ts';
+import { createApiClient, expectError } from './api-client.ts';
 
-let db: TestDb;
-let app: ReturnType<typeof createApp>;
-const signer = new TokenSigner('l'.repeat(32));
-
+let api: Awaited<ReturnType<typeof createApiClient>>;
 beforeAll(async () => {
-  db = await createTestDb();
-  app = createApp({ db, signer, logger: silentLogger });
+  api = await createApiClient();
 });
 afterAll(async () => {
-  await db.destroy();
+  await api.db.destroy();
 });
-
-const headers = async (id: string) => ({ authorization: `Bearer ${await signer.sign(id, 'authenticated')}`, 'content-type': 'application/json' });
 
 describe('lens routes', () => {
   it('lists usable lenses, reads one, sets the battle lens and reads it back; a missing value is a 400 lens_param_missing', async () => {
-    const me = await makeUser(db);
-    const h = await headers(me.id);
-    const created = await app.request('/api/lenses', { method: 'POST', headers: h, body: JSON.stringify({
+    const me = await api.user();
+    const as = { token: me.token };
+    const created = await api.post<{ lens_id: string }>('/api/lenses', {
       slug: uniqueSlug('lens'), title: 'Poet', template_body: 'Write as a [[style]] poet.', params: [{ label: 'style', required: true }],
-    }) });
-    expect(created.status).toBe(201);
-    const { lens_id } = (await created.json()) as { lens_id: string };
+    }, as);
+    expect(created.status, created.text).toBe(201);
+    const { lens_id } = created.body;
 
-    const list = (await (await app.request('/api/lenses', { headers: h })).json()) as Array<{ id: string; versions: Array<{ params: unknown }> }>;
+    const list = (await api.get<Array<{ id: string; versions: Array<{ params: unknown }> }>>('/api/lenses', as)).body;
     expect(list.find((l) => l.id === lens_id)?.versions[0].params).toEqual([{ label: 'style', required: true }]);
-    const one = await app.request(`/api/lenses/${lens_id}`, { headers: h });
-    expect(((await one.json()) as { versions: Array<{ template_body: string }> }).versions[0].template_body).toBe('Write as a [[style]] poet.');
-    const unknown = await app.request(`/api/lenses/${crypto.randomUUID()}`, { headers: h });
-    expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } });
+    const one = await api.get<{ versions: Array<{ template_body: string }> }>(`/api/lenses/${lens_id}`, as);
+    expect(one.body.versions[0].template_body).toBe('Write as a [[style]] poet.');
+    expectError(await api.get(`/api/lenses/${crypto.randomUUID()}`, as), 404, 'not_found');
 
-    const battle = await me.rpc<string>('fn_battles_create', {
+    const battle = await me.actor.rpc<string>('fn_battles_create', {
       title: 'Lens over HTTP', slug: uniqueSlug('lh'), task_prompt: 'A poem.', task_source: 'lens', contender_structure: 'ai_vs_ai',
     });
-    const ai = await makeAiLenser(db, me);
-    await me.rpc('fn_battles_add_ai_contender', { battle_id: battle, ai_lenser_id: ai.ai_lenser_id });
-    const refused = await app.request(`/api/battles/${battle}/lens`, { method: 'POST', headers: h, body: JSON.stringify({ lens_id, input_snapshot: { style: '' } }) });
-    expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ error: { code: 'lens_param_missing', message: 'Missing value for required lens parameter: style.' } });
-    const bad = await app.request(`/api/battles/${battle}/lens`, { method: 'POST', headers: h, body: JSON.stringify({ lens_id, colour: 'red' }) });
-    expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: 'invalid_input' } });
+    const ai = await makeAiLenser(api.db, me.actor);
+    await me.actor.rpc('fn_battles_add_ai_contender', { battle_id: battle, ai_lenser_id: ai.ai_lenser_id });
+    const refused = await api.post(`/api/battles/${battle}/lens`, { lens_id, input_snapshot: { style: '' } }, as);
+    expectError(refused, 400, 'lens_param_missing');
+    expect(refused.body.error.message).toBe('Missing value for required lens parameter: style.');
+    expectError(await api.post(`/api/battles/${battle}/lens`, { lens_id, colour: 'red' }, as), 400, 'invalid_input');
 
-    const set = await app.request(`/api/battles/${battle}/lens`, { method: 'POST', headers: h, body: JSON.stringify({ lens_id, input_snapshot: { style: 'gothic' } }) });
-    expect(set.status).toBe(200);
-    expect(await set.json()).toMatchObject({ lens_id, version_id: null, version: 1, assigned: 1 });
-    const read = (await (await app.request(`/api/battles/${battle}/lens`, { headers: h })).json()) as { lens: unknown; assignments: unknown[] };
+    const set = await api.post(`/api/battles/${battle}/lens`, { lens_id, input_snapshot: { style: 'gothic' } }, as);
+    expect(set.status, set.text).toBe(200);
+    expect(set.body).toMatchObject({ lens_id, version_id: null, version: 1, assigned: 1 });
+    const read = (await api.get<{ lens: unknown; assignments: unknown[] }>(`/api/battles/${battle}/lens`, as)).body;
     expect(read.lens).toMatchObject({ lens_id, title: 'Poet', input_snapshot: { style: 'gothic' } });
     expect(read.assignments).toMatchObject([{ slot: 'A', lens_id, input_snapshot: { style: 'gothic' } }]);
     // A draft is nobody else's business.
-    const stranger = await makeUser(db);
-    const hidden = await app.request(`/api/battles/${battle}/lens`, { headers: await headers(stranger.id) });
-    expect(hidden.status).toBe(404);
+    const stranger = await api.user();
+    expectError(await api.get(`/api/battles/${battle}/lens`, { token: stranger.token }), 404);
   });
 });
