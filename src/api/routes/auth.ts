@@ -14,7 +14,7 @@ import {
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../identity/tokens.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { requireUser } from '../middleware/auth.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, ok } from './schemas.ts';
 
 const ProfileSchema = z
   .object({
@@ -45,10 +45,6 @@ const SignUpBody = Credentials.extend({
 }).strict();
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const routes = {
   signup: createRoute({

@@ -4,7 +4,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { battleScorecards } from '../../judging/battle-scorecards.ts';
 import { battleVerdicts } from '../../judging/battle-verdicts.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { errorResponses } from './schemas.ts';
+import { BattleParam, errorResponses, ok } from './schemas.ts';
 
 const VerdictRun = z.object({
   order: z.enum(['first', 'swapped']),
@@ -44,9 +44,6 @@ const Scorecard = z
     created_at: z.string(),
   })
   .openapi('Scorecard');
-
-const BattleParam = z.object({ battle_id: z.uuid() });
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const routes = {
   verdicts: createRoute({

@@ -4,7 +4,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { rpcAs } from '../../battles/rpc.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { errorResponses } from './schemas.ts';
+import { BattleParam, errorResponses, ok } from './schemas.ts';
 
 const Invitation = z
   .object({
@@ -30,26 +30,23 @@ const Judging = z
   })
   .openapi('JudgingSettings');
 
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const battleParam = z.object({ battle_id: z.uuid() });
-
 const routes = {
   invitations: createRoute({
     method: 'get', path: '/api/battles/{battle_id}/invitations', tags: ['battles'],
     summary: 'Invitations of a battle with their status, oldest first (creator; fn_battle_invitations)',
-    request: { params: battleParam },
+    request: { params: BattleParam },
     responses: { 200: ok(z.array(Invitation), 'Invitations'), ...errorResponses },
   }),
   renew: createRoute({
     method: 'post', path: '/api/battles/{battle_id}/invitations/{invitation_id}/renew', tags: ['battles'],
     summary: 'A new link for a pending invitation; the old link stops working (creator; fn_battles_renew_invitation)',
-    request: { params: battleParam.extend({ invitation_id: z.uuid() }) },
+    request: { params: BattleParam.extend({ invitation_id: z.uuid() }) },
     responses: { 200: ok(Renewed, 'The new token'), ...errorResponses },
   }),
   judging: createRoute({
     method: 'get', path: '/api/battles/{battle_id}/judging', tags: ['battles'],
     summary: 'Judge model, challenge options and named human judges of a battle (fn_battle_judging)',
-    request: { params: battleParam },
+    request: { params: BattleParam },
     responses: { 200: ok(Judging, 'Judging settings'), ...errorResponses },
   }),
 };

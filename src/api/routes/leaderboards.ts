@@ -11,7 +11,7 @@ import { correctBattleResult, excludeVote, isOperator, reverseBattleElo } from '
 import { getLeaderboard, listLeaderboards } from '../../ratings/snapshots.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { parseArgsBody } from './rpc.ts';
-import { errorResponses } from './schemas.ts';
+import { BattleParam, errorResponses, ok } from './schemas.ts';
 
 const LeaderboardRow = z
   .object({
@@ -117,7 +117,6 @@ const Correction = z.object({
 });
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const routes = {
   list: createRoute({
@@ -153,13 +152,13 @@ const routes = {
   }),
   reverse: createRoute({
     method: 'post', path: '/api/battles/{battle_id}/elo-reversal', tags: ['ratings'], summary: "Reverse a battle's ELO (operators)",
-    request: { params: z.object({ battle_id: z.uuid() }), body: json(Reason) },
+    request: { params: BattleParam, body: json(Reason) },
     responses: { 200: ok(z.object({ battle_id: z.uuid(), reversed: z.boolean(), log_rows: z.number() }), 'Reversed'), ...errorResponses },
   }),
   correct: createRoute({
     method: 'post', path: '/api/battles/{battle_id}/result-correction', tags: ['ratings'],
     summary: "Overturn a battle's result with the corrected one and re-rate it (operators)",
-    request: { params: z.object({ battle_id: z.uuid() }), body: json(CorrectionBody) },
+    request: { params: BattleParam, body: json(CorrectionBody) },
     responses: { 200: ok(Correction, 'Corrected'), ...errorResponses },
   }),
 };

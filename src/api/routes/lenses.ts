@@ -6,7 +6,7 @@ import { AppError } from '../../core/app-error.ts';
 import { rpcAs } from '../../battles/rpc.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { parseArgsBody } from './rpc.ts';
-import { errorResponses } from './schemas.ts';
+import { BattleParam, errorResponses, ok } from './schemas.ts';
 
 const LensParam = z
   .object({
@@ -19,29 +19,26 @@ const LensParam = z
 
 const PublishedVersion = z.object({ id: z.uuid(), version: z.number().int(), published_at: z.string(), params: z.array(LensParam) });
 
-const LensSummary = z
-  .object({
-    id: z.uuid(),
-    slug: z.string(),
-    title: z.string(),
-    description: z.string().nullable(),
-    is_public: z.boolean(),
-    is_mine: z.boolean(),
-    owner_handle: z.string().nullable(),
+// The lens itself, as both reads return it; they differ in the versions they list.
+const LensFields = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  is_public: z.boolean(),
+  is_mine: z.boolean(),
+  owner_handle: z.string().nullable(),
+});
+
+const LensSummary = LensFields
+  .extend({
     latest_version: z.number().int(),
     versions: z.array(PublishedVersion).openapi({ description: 'Published versions, newest first' }),
   })
   .openapi('LensSummary');
 
-const Lens = z
-  .object({
-    id: z.uuid(),
-    slug: z.string(),
-    title: z.string(),
-    description: z.string().nullable(),
-    is_public: z.boolean(),
-    is_mine: z.boolean(),
-    owner_handle: z.string().nullable(),
+const Lens = LensFields
+  .extend({
     versions: z.array(z.object({
       id: z.uuid(),
       version: z.number().int(),
@@ -96,9 +93,6 @@ const SetLensResult = z.object({
   assigned: z.number().int().openapi({ description: 'AI contenders whose assignment was written' }),
 });
 
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const battleParam = z.object({ battle_id: z.uuid() });
-
 const routes = {
   list: createRoute({
     method: 'get', path: '/api/lenses', tags: ['lenses'], summary: 'Lenses you may use, with their published versions (lenses.fn_lenses_list)',
@@ -111,13 +105,13 @@ const routes = {
   }),
   battleLens: createRoute({
     method: 'get', path: '/api/battles/{battle_id}/lens', tags: ['lenses'], summary: "The battle's lens and its AI contenders' assignments (fn_battle_lens)",
-    request: { params: battleParam },
+    request: { params: BattleParam },
     responses: { 200: ok(BattleLens, 'Lens and assignments'), ...errorResponses },
   }),
   setLens: createRoute({
     method: 'post', path: '/api/battles/{battle_id}/lens', tags: ['lenses'],
     summary: "Set the battle's lens for every AI contender, present and future; a missing required parameter is refused with lens_param_missing (fn_battles_set_lens)",
-    request: { params: battleParam, body: { content: { 'application/json': { schema: SetLensBody } }, required: false } },
+    request: { params: BattleParam, body: { content: { 'application/json': { schema: SetLensBody } }, required: false } },
     responses: { 200: ok(SetLensResult, 'Set'), ...errorResponses },
   }),
 };

@@ -22,3 +22,9 @@ export const errorResponses = {
 } as const;
 
 export const Anything = z.unknown().openapi('Result');
+
+/** A response with a JSON body of `schema`, for a route's `responses`. */
+export const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** The path parameter of the /api/battles/{battle_id}/… routes. */
+export const BattleParam = z.object({ battle_id: z.uuid() });
