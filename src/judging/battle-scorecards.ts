@@ -28,21 +28,13 @@ export interface BattleScorecard {
   created_at: string;
 }
 
-interface Row {
-  id: string;
-  contender_id: string;
-  kind: 'rubric' | 'pairwise';
-  criterion_id: string | null;
-  criterion_title: string | null;
-  ordinal: number | null;
+/** A row as the query returns it: numeric weight, flat scorer columns, timestamp not yet a string. */
+interface Row extends Omit<BattleScorecard, 'weight' | 'scorer' | 'created_at'> {
   weight: string | number | null;
-  result: ScorecardResult;
-  explanation: string | null;
   scorer_lenser_id: string | null;
   scorer_model_id: string | null;
   scorer_display_name: string;
   scorer_handle: string | null;
-  verdict_id: string | null;
   created_at: Date | string;
 }
 
