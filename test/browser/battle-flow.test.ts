@@ -2,28 +2,16 @@
 // two contenders join and submit, the creator opens voting, a fourth person votes blind (names hidden
 // before, shown after, nothing moves), the creator decides and publishes, and the results (with the
 // ELO changes), leaderboard, profile, token and sign-in pages show the outcome. Screenshots of each page go to test-artifacts/screenshots.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recomputeLeaderboards } from '../../src/ratings/leaderboard-job.ts';
-import { launchBrowser, lowContrastText, openPage, pageText, screenshot, signUpInUi, type TestPage } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { lowContrastText, openPage, pageText, screenshot, signUpInUi, type TestPage } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
-let server: TestServer;
-let browser: Browser;
+const suite = useServerAndBrowser();
 const pages: TestPage[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function page(opts?: { width?: number; height?: number; colorScheme?: 'light' | 'dark' }): Promise<TestPage> {
-  const p = await openPage(browser, server.url, opts);
+  const p = await openPage(suite.browser, suite.server.url, opts);
   pages.push(p);
   return p;
 }
@@ -256,7 +244,7 @@ describe('a battle from creation to results, in the browser', () => {
 
   it('shows the outcome on the leaderboard once it is recomputed', async () => {
     // The scheduled job (every 10 minutes) does this on a running server.
-    await recomputeLeaderboards(server.db, { categories: ['overall', 'judging_mode:community_vote'] });
+    await recomputeLeaderboards(suite.server.db, { categories: ['overall', 'judging_mode:community_vote'] });
     const winnerName = (globalThis as { winnerName?: string }).winnerName!;
     const reader = await page();
     await reader.goto('/leaderboards');
@@ -305,14 +293,14 @@ describe('a battle from creation to results, in the browser', () => {
     await creator.getByRole('button', { name: 'Create token' }).click();
     const token = await creator.getByTestId('token-value').textContent();
     expect(token).toMatch(/^lf_pat_/);
-    expect(await creator.getByTestId('token-command').textContent()).toBe(`lf auth login --api-url ${server.url} --token ${token}`);
+    expect(await creator.getByTestId('token-command').textContent()).toBe(`lf auth login --api-url ${suite.server.url} --token ${token}`);
     await creator.getByTestId('token-list').locator('strong', { hasText: 'laptop' }).waitFor();
     await screenshot(creator, 'tokens');
     await creator.getByRole('button', { name: 'Revoke laptop' }).click();
     await creator.getByRole('group', { name: 'Revoke laptop' }).getByRole('button', { name: 'Revoke' }).click();
     await creator.getByText('No tokens yet.').waitFor();
     // The revoked token no longer works.
-    const res = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${suite.server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(401);
   });
 

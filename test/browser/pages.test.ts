@@ -2,26 +2,14 @@
 // guests, invitations, leaderboards from decided battles (and "not available yet" when a server has
 // no ratings API), AI lenser profiles, the wizard's axis rules and draft resume, and accessibility
 // basics (labels, landmarks, skip link). Judge verdicts on the real server: battle-page.test.ts.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recomputeLeaderboards } from '../../src/ratings/leaderboard-job.ts';
 import { makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
-import { launchBrowser, openPage, openSignedIn, pageText, screenshot, unlabelledControls } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { openPage, openSignedIn, pageText, screenshot, unlabelledControls } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
-let server: TestServer;
-let browser: Browser;
+const suite = useServerAndBrowser();
 let seq = 0;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 interface Seeded {
   id: string;
@@ -35,9 +23,9 @@ interface Seeded {
 /** A battle with two entries, in voting. */
 async function votingBattle(extra: Record<string, unknown> = {}): Promise<Seeded> {
   const n = ++seq;
-  const creator = await makeUser(server.db, `maker_${n}`);
-  const a = await makeUser(server.db, `alpha_${n}`);
-  const b = await makeUser(server.db, `bravo_${n}`);
+  const creator = await makeUser(suite.server.db, `maker_${n}`);
+  const a = await makeUser(suite.server.db, `alpha_${n}`);
+  const b = await makeUser(suite.server.db, `bravo_${n}`);
   const slug = `pages-battle-${n}`;
   const id = await creator.rpc<string>('fn_battles_create', { title: `Limerick about tea ${n}`, slug, task_prompt: 'Write a limerick about **tea**.', ...extra });
   await creator.rpc('fn_publish_battle', { battle_id: id });
@@ -49,7 +37,7 @@ async function votingBattle(extra: Record<string, unknown> = {}): Promise<Seeded
   return { id, slug, creator, a, b, contenders: [ca, cb] };
 }
 
-const signedIn = async (actor: Actor, opts?: { width?: number }) => openSignedIn(browser, server.url, await server.tokenFor(actor.id), opts);
+const signedIn = async (actor: Actor, opts?: { width?: number }) => openSignedIn(suite.browser, suite.server.url, await suite.server.tokenFor(actor.id), opts);
 
 describe('voting eligibility in the browser', () => {
   it('tells a contender they cannot vote, and shows them the names', async () => {
@@ -65,7 +53,7 @@ describe('voting eligibility in the browser', () => {
 
   it('asks a visitor to sign in; as a guest they vote a draw with the keyboard', async () => {
     const s = await votingBattle();
-    const page = await openPage(browser, server.url);
+    const page = await openPage(suite.browser, suite.server.url);
     await page.goto(`/b/${s.slug}`);
     await page.getByTestId('ineligible').getByText('Sign in to vote.').waitFor();
     expect(await page.getByTestId('entry-card').getByText('Hidden until you vote', { exact: true }).count()).toBe(2);
@@ -83,7 +71,7 @@ describe('voting eligibility in the browser', () => {
 
   it('tells a guest that only registered lensers may vote where that is the rule', async () => {
     const s = await votingBattle({ voter_eligibility: 'lenser_only' });
-    const page = await openPage(browser, server.url);
+    const page = await openPage(suite.browser, suite.server.url);
     await page.goto('/signin');
     await page.getByRole('button', { name: 'Continue as guest' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
@@ -96,18 +84,18 @@ describe('voting eligibility in the browser', () => {
 describe('invitations', () => {
   it('turns an invitation link into a contender seat; others cannot see the battle', async () => {
     const n = ++seq;
-    const creator = await makeUser(server.db, `host_${n}`);
+    const creator = await makeUser(suite.server.db, `host_${n}`);
     const slug = `invite-only-${n}`;
     const id = await creator.rpc<string>('fn_battles_create', { title: 'Invite-only sonnet', slug, task_prompt: 'A sonnet.', invite_only: true });
     await creator.rpc('fn_publish_battle', { battle_id: id });
     const [{ token }] = await creator.rpc<Array<{ token: string }>>('fn_battles_invite_with_token', { battle_id: id, email: 'guest_star@example.test' });
 
     // Invite-only battles are visible to their creator, invitees and contenders only.
-    const outsider = await signedIn(await makeUser(server.db, `outsider_${n}`));
+    const outsider = await signedIn(await makeUser(suite.server.db, `outsider_${n}`));
     await outsider.goto(`/b/${slug}`);
     await outsider.getByText(/invite-only and you are not invited/).waitFor();
 
-    const invitee = await openPage(browser, server.url);
+    const invitee = await openPage(suite.browser, suite.server.url);
     await invitee.goto(`/invite/${token}?b=${slug}`);
     await invitee.getByRole('link', { name: 'Sign up to accept' }).click();
     await invitee.getByLabel('Email').fill('guest_star@example.test');
@@ -122,7 +110,7 @@ describe('invitations', () => {
 
 describe('leaderboards and judging read-outs', () => {
   it('says leaderboards are not available yet on a server without the ratings API', async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(suite.browser, suite.server.url);
     await page.route('**/api/leaderboards/**', (route) => route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'no route for GET /api/leaderboards/overall' } } }));
     await page.goto('/leaderboards');
     await page.getByTestId('not-available').getByText('Leaderboards are not available yet').waitFor();
@@ -132,9 +120,9 @@ describe('leaderboards and judging read-outs', () => {
   it('ranks lensers with intervals, record, win rate and ELO, and charts a history, from decided battles', async () => {
     // Three battles among three lensers, decided by votes: ace beats bo twice, bo beats cy once.
     const n = ++seq;
-    const [ace, bo, cy] = await Promise.all(['ace', 'bo', 'cy'].map((h) => makeUser(server.db, `${h}_${n}`)));
-    const voters = await Promise.all([0, 1, 2].map((i) => makeUser(server.db, `ballot_${n}_${i}`)));
-    const host = await makeUser(server.db, `ranked_host_${n}`);
+    const [ace, bo, cy] = await Promise.all(['ace', 'bo', 'cy'].map((h) => makeUser(suite.server.db, `${h}_${n}`)));
+    const voters = await Promise.all([0, 1, 2].map((i) => makeUser(suite.server.db, `ballot_${n}_${i}`)));
+    const host = await makeUser(suite.server.db, `ranked_host_${n}`);
     for (const [k, [x, y]] of ([[ace, bo], [ace, bo], [bo, cy]] as Array<[Actor, Actor]>).entries()) {
       const id = await host.rpc<string>('fn_battles_create', { title: `Ranked ${n}.${k}`, slug: `ranked-${n}-${k}`, task_prompt: 'Go.' });
       await host.rpc('fn_publish_battle', { battle_id: id });
@@ -147,9 +135,9 @@ describe('leaderboards and judging read-outs', () => {
       await host.rpc('fn_battles_close', { battle_id: id });
       await host.rpc('fn_battles_publish_results', { battle_id: id }); // leaderboards count published results
     }
-    await recomputeLeaderboards(server.db, { categories: ['overall'] });
+    await recomputeLeaderboards(suite.server.db, { categories: ['overall'] });
 
-    const page = await openPage(browser, server.url);
+    const page = await openPage(suite.browser, suite.server.url);
     await page.goto('/leaderboards');
     const table = page.getByTestId('leaderboard');
     await table.waitFor();
@@ -171,9 +159,9 @@ describe('leaderboards and judging read-outs', () => {
 
 describe('AI battles', () => {
   it('shows the AI work behind a battle, its failure, and lets the creator queue it again', async () => {
-    const owner = await makeUser(server.db, 'bot_host');
-    const one = await makeAiLenser(server.db, owner, 'bot_one');
-    const two = await makeAiLenser(server.db, owner, 'bot_two');
+    const owner = await makeUser(suite.server.db, 'bot_host');
+    const one = await makeAiLenser(suite.server.db, owner, 'bot_one');
+    const two = await makeAiLenser(suite.server.db, owner, 'bot_two');
     const id = await owner.rpc<string>('fn_battles_create', { title: 'Bots write a riddle', slug: 'bots-riddle', task_prompt: 'Write a riddle.', contender_structure: 'ai_vs_ai' });
     await owner.rpc('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: one.ai_lenser_id });
     await owner.rpc('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: two.ai_lenser_id });
@@ -187,7 +175,7 @@ describe('AI battles', () => {
     await panel.getByText('AI entry · A').waitFor();
     expect(await panel.getByText('queued').count()).toBe(2);
 
-    await server.db.query(
+    await suite.server.db.query(
       `update execution.jobs set status = 'dead', finished_at = now(), attempts = max_attempts,
               last_error_code = 'provider_unavailable', last_error_message = 'the model did not answer'
         where battle_id = $1`, [id]);
@@ -204,9 +192,9 @@ describe('AI battles', () => {
 
 describe('profiles, wizard rules and accessibility', () => {
   it('shows an AI lenser with its model and owner', async () => {
-    const owner = await makeUser(server.db, 'bot_owner');
-    await makeAiLenser(server.db, owner, 'robo_poet');
-    const page = await openPage(browser, server.url);
+    const owner = await makeUser(suite.server.db, 'bot_owner');
+    await makeAiLenser(suite.server.db, owner, 'robo_poet');
+    const page = await openPage(suite.browser, suite.server.url);
     await page.goto('/u/robo_poet');
     const model = await page.getByTestId('ai-model').innerText();
     expect(model).toContain('Runs on robo_poet');
@@ -220,7 +208,7 @@ describe('profiles, wizard rules and accessibility', () => {
   });
 
   it('keeps the axes valid in the wizard, requires a challenge type for auto score, and resumes a draft', async () => {
-    const maker = await makeUser(server.db, 'axes_maker');
+    const maker = await makeUser(suite.server.db, 'axes_maker');
     const page = await signedIn(maker);
     await page.goto('/new');
     await page.getByLabel('Title').fill('Mental arithmetic sprint');
@@ -251,9 +239,9 @@ describe('profiles, wizard rules and accessibility', () => {
   });
 
   it('sets the judges of a rubric-scored battle in the wizard, and the frozen rules name them', async () => {
-    const maker = await makeUser(server.db, 'rubric_maker');
-    const judge = await makeUser(server.db, 'fair_judge');
-    await makeAiLenser(server.db, null, 'judge_model_x');
+    const maker = await makeUser(suite.server.db, 'rubric_maker');
+    const judge = await makeUser(suite.server.db, 'fair_judge');
+    await makeAiLenser(suite.server.db, null, 'judge_model_x');
     const id = await maker.rpc<string>('fn_battles_create', { title: 'Scored essay', slug: 'scored-essay', task_prompt: 'Write an essay.', judging_mode: 'rubric_score' });
     const page = await signedIn(maker);
     await page.goto(`/new/${id}?step=3`);
@@ -281,9 +269,9 @@ describe('profiles, wizard rules and accessibility', () => {
   });
 
   it('labels every form control, has landmarks, and starts keyboard users at a skip link', async () => {
-    const user = await makeUser(server.db, 'a11y_user');
+    const user = await makeUser(suite.server.db, 'a11y_user');
     const s = await votingBattle();
-    const visitor = await openPage(browser, server.url);
+    const visitor = await openPage(suite.browser, suite.server.url);
     for (const path of ['/', '/signin', '/signup', '/leaderboards']) {
       await visitor.goto(path);
       await visitor.getByRole('main').waitFor();

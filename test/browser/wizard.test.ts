@@ -2,26 +2,14 @@
 // empty, rendered in the preview, saved as the AI contenders' assignment), the rubric builder's
 // weights and shares as frozen, a draft resumed with everything it had, and the wizard on a phone
 // and by keyboard.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
-import { launchBrowser, openSignedIn, pageText, screenshot } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { openSignedIn, pageText, screenshot } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
-let server: TestServer;
-let browser: Browser;
+const suite = useServerAndBrowser();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const signedIn = async (actor: Actor, opts?: { width?: number; height?: number }) => openSignedIn(browser, server.url, await server.tokenFor(actor.id), opts);
+const signedIn = async (actor: Actor, opts?: { width?: number; height?: number }) => openSignedIn(suite.browser, suite.server.url, await suite.server.tokenFor(actor.id), opts);
 type Page = Awaited<ReturnType<typeof signedIn>>;
 
 const stepHeading = (page: Page, n: number) => page.getByRole('heading', { name: new RegExp(`Step ${n} of 6`) });
@@ -33,8 +21,8 @@ async function saveAndContinue(page: Page, to: number) {
 
 describe('a lens battle', () => {
   it('creates a lens, refuses the task step while a required parameter is empty, previews the lens and freezes the assignment', async () => {
-    const maker = await makeUser(server.db, 'lens_maker');
-    const bot = await makeAiLenser(server.db, maker, 'tide_bot');
+    const maker = await makeUser(suite.server.db, 'lens_maker');
+    const bot = await makeAiLenser(suite.server.db, maker, 'tide_bot');
     const page = await signedIn(maker);
     await page.goto('/new');
     await page.getByLabel('Title').fill('Explain the tides');
@@ -95,7 +83,7 @@ describe('a lens battle', () => {
     expect(assignment).toMatch(/audience\s+ten-year-olds/);
     await screenshot(page, 'wizard-6-lens-published');
 
-    const { rows } = await server.db.query<{ input_snapshot: unknown; version_id: string | null }>(
+    const { rows } = await suite.server.db.query<{ input_snapshot: unknown; version_id: string | null }>(
       `select a.input_snapshot, a.version_id from battles.contender_lens_assignments a
          join battles.contender_entity_map m on m.contender_id = a.contender_id where m.ai_lenser_id = $1`, [bot.ai_lenser_id]);
     expect(rows).toEqual([{ input_snapshot: { audience: 'ten-year-olds' }, version_id: null }]);
@@ -105,7 +93,7 @@ describe('a lens battle', () => {
 
 describe('the rubric builder', () => {
   it('shows each criterion\'s share as weights change and criteria come and go, and freezes exactly those criteria and weights', async () => {
-    const maker = await makeUser(server.db, 'rubric_builder');
+    const maker = await makeUser(suite.server.db, 'rubric_builder');
     const id = await maker.rpc<string>('fn_battles_create', { title: 'Weighted essay', slug: 'weighted-essay', task_prompt: 'Write an essay on rivers.' });
     const page = await signedIn(maker);
     await page.goto(`/new/${id}?step=3`);
@@ -143,7 +131,7 @@ describe('the rubric builder', () => {
     const rules = await page.getByTestId('rule-snapshot').innerText();
     expect(rules).toContain('River rubric: Clarity (×3), Originality (×1.5)');
 
-    const { rows } = await server.db.query<{ rubric: { title: string; criteria: Array<{ ordinal: number; title: string; weight: number }> } }>(
+    const { rows } = await suite.server.db.query<{ rubric: { title: string; criteria: Array<{ ordinal: number; title: string; weight: number }> } }>(
       `select rule_snapshot -> 'rubric' as rubric from battles.battles where id = $1`, [id]);
     expect(rows[0].rubric.title).toBe('River rubric');
     expect(rows[0].rubric.criteria.map(({ ordinal, title, weight }) => ({ ordinal, title, weight: Number(weight) }))).toEqual([
@@ -159,9 +147,9 @@ const localInput = (days: number) => new Date(Date.now() + days * 86_400_000).to
 
 describe('resuming a draft', () => {
   it('restores every step after leaving mid-way: entry, task, judge model, judges, rubric, voting, contenders, invitations', async () => {
-    const maker = await makeUser(server.db, 'resume_maker');
-    const judge = await makeUser(server.db, 'resume_judge');
-    await makeAiLenser(server.db, null, 'resume_model');
+    const maker = await makeUser(suite.server.db, 'resume_maker');
+    const judge = await makeUser(suite.server.db, 'resume_judge');
+    await makeAiLenser(suite.server.db, null, 'resume_model');
     const page = await signedIn(maker);
     await page.goto('/new');
     await page.getByLabel('Title').fill('Resume everything');
@@ -295,8 +283,8 @@ function outOfOrder(stops: Awaited<ReturnType<typeof tabStops>>): string[] {
 
 describe('the wizard on a phone and by keyboard', () => {
   async function fullDraft() {
-    const maker = await makeUser(server.db);
-    const bot = await makeAiLenser(server.db, maker);
+    const maker = await makeUser(suite.server.db);
+    const bot = await makeAiLenser(suite.server.db, maker);
     const lens = await maker.rpc<{ lens_id: string }>('fn_lenses_create', {
       slug: `phone-lens-${Date.now()}`, title: 'A lens with a rather long title for a small screen',
       template_body: 'Answer as a [[persona_with_a_long_label]] would, for [[audience]].',
