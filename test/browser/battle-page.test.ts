@@ -2,48 +2,39 @@
 // execution worker against the local provider servers, moderation status in the contender view,
 // results publication, contender profile links, and the voting board's behaviour (per-voter order,
 // countdown and live refresh, phone width, focus order, no layout shift).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
 import { STRONG_TEXT } from '../e2e/harness.ts';
 import { correctBattleResult } from '../../src/ratings/operator-actions.ts';
 import { orderForViewer } from '../../web/src/battles/voter-order.ts';
-import { launchBrowser, openPage, openSignedIn, screenshot, type TestPage } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { openPage, openSignedIn, screenshot, type TestPage } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
-let server: TestServer;
-let browser: Browser;
+const suite = useServerAndBrowser({ ai: true });
 let judgeModel: string;
 let seq = 0;
 const pages: TestPage[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ ai: true });
-  browser = await launchBrowser();
-  judgeModel = await server.ai!.addModel('anthropic', 'judge-scripted');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  judgeModel = await suite.server.ai!.addModel('anthropic', 'judge-scripted');
 });
 
 async function signedIn(actor: Actor, opts?: { width?: number; height?: number }): Promise<TestPage> {
-  const p = await openSignedIn(browser, server.url, await server.tokenFor(actor.id), opts);
+  const p = await openSignedIn(suite.browser, suite.server.url, await suite.server.tokenFor(actor.id), opts);
   pages.push(p);
   return p;
 }
 
 async function visitor(opts?: { width?: number; height?: number }): Promise<TestPage> {
-  const p = await openPage(browser, server.url, opts);
+  const p = await openPage(suite.browser, suite.server.url, opts);
   pages.push(p);
   return p;
 }
 
 /** GET as a signed-in actor (or a visitor), through the real HTTP API. */
 async function apiGet<T>(path: string, actor?: Actor): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = actor ? { authorization: `Bearer ${await server.tokenFor(actor.id)}` } : {};
-  const res = await fetch(`${server.url}${path}`, { headers });
+  const headers: Record<string, string> = actor ? { authorization: `Bearer ${await suite.server.tokenFor(actor.id)}` } : {};
+  const res = await fetch(`${suite.server.url}${path}`, { headers });
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -65,9 +56,9 @@ interface Judged {
  */
 async function judgedBattle(mode: 'ai_judge' | 'rubric_score', extra: Record<string, unknown> = {}, host?: Actor): Promise<Judged> {
   const n = ++seq;
-  const creator = host ?? await makeUser(server.db, `judged_host_${n}`);
-  const strong = await makeUser(server.db, `long_writer_${n}`);
-  const weak = await makeUser(server.db, `short_writer_${n}`);
+  const creator = host ?? await makeUser(suite.server.db, `judged_host_${n}`);
+  const strong = await makeUser(suite.server.db, `long_writer_${n}`);
+  const weak = await makeUser(suite.server.db, `short_writer_${n}`);
   const slug = `judged-${mode.replace('_', '-')}-${n}`;
   const id = await creator.rpc<string>('fn_battles_create', {
     title: `Judged rain ${n}`, slug, task_prompt: 'Describe the first rain after summer.', judging_mode: mode, ...extra,
@@ -84,7 +75,7 @@ async function judgedBattle(mode: 'ai_judge' | 'rubric_score', extra: Record<str
 describe('judge verdicts on the real server', () => {
   it('shows the pairwise verdicts of an ai_judge battle the worker judged, both orders with the judge\'s reasons', async () => {
     const s = await judgedBattle('ai_judge');
-    server.ai!.providers.anthropic.reset();
+    suite.server.ai!.providers.anthropic.reset();
     const creator = await signedIn(s.creator);
     await creator.goto(`/b/${s.slug}`);
     await creator.getByRole('button', { name: 'Start scoring' }).click();
@@ -102,7 +93,7 @@ describe('judge verdicts on the real server', () => {
     expect(text.match(/the longer entry covers the task better/g)).toHaveLength(2);
     expect(text).toContain('Judge: judge-scripted (anthropic)');
     // Two judge calls were made over the wire, one per order.
-    const calls = server.ai!.providers.anthropic.requests.filter((r) => (r.body as { model?: string }).model === 'judge-scripted');
+    const calls = suite.server.ai!.providers.anthropic.requests.filter((r) => (r.body as { model?: string }).model === 'judge-scripted');
     expect(calls).toHaveLength(2);
     await screenshot(creator, 'battle-results-ai-judge');
 
@@ -110,7 +101,7 @@ describe('judge verdicts on the real server', () => {
     const own = await apiGet<Array<{ winner_contender_id: string; agreed: boolean; runs: Array<{ winner_contender_id: string }> }>>(`/api/battles/${s.id}/verdicts`, s.creator);
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject([{ winner_contender_id: s.strongId, agreed: true, runs: [{ winner_contender_id: s.strongId }, { winner_contender_id: s.strongId }] }]);
-    const stranger = await makeUser(server.db);
+    const stranger = await makeUser(suite.server.db);
     const asStranger = async () => {
       const battle = await apiGet<{ results: unknown[] }>(`/api/battles/${s.id}`, stranger);
       const v = await apiGet<unknown[]>(`/api/battles/${s.id}/verdicts`, stranger);
@@ -136,9 +127,9 @@ describe('judge verdicts on the real server', () => {
 
   it('answers not_found for the verdicts of a battle the caller cannot see, and an empty list before judging', async () => {
     const n = ++seq;
-    const owner = await makeUser(server.db, `draft_owner_${n}`);
+    const owner = await makeUser(suite.server.db, `draft_owner_${n}`);
     const id = await owner.rpc<string>('fn_battles_create', { title: 'Hidden draft', slug: `hidden-draft-${n}`, task_prompt: 'x', judging_mode: 'ai_judge' });
-    const other = await makeUser(server.db);
+    const other = await makeUser(suite.server.db);
     const hidden = await apiGet<{ error: { code: string } }>(`/api/battles/${id}/verdicts`, other);
     expect(hidden).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'battle not found' } } });
     expect(await apiGet(`/api/battles/${id}/verdicts`, owner)).toEqual({ status: 200, body: [] });
@@ -149,7 +140,7 @@ describe('judge verdicts on the real server', () => {
 describe('rubric scorecards on the real server', () => {
   it('shows each criterion\'s result, weight and explanation per contender of a rubric_score battle the judge model graded', async () => {
     const n = ++seq;
-    const host = await makeUser(server.db, `rubric_host_${n}`);
+    const host = await makeUser(suite.server.db, `rubric_host_${n}`);
     const rubric = await host.rpc<string>('fn_rubrics_create', { title: 'Rain rubric', criteria: [{ title: 'Covers the task', weight: 2 }, { title: 'Clear' }] });
     const s = await judgedBattle('rubric_score', { rubric_id: rubric }, host);
     const creator = await signedIn(s.creator);
@@ -182,7 +173,7 @@ describe('rubric scorecards on the real server', () => {
       [s.weakId, 'rubric', 2, 'fail', 'model'], [s.weakId, 'rubric', 1, 'fail', 'model'],
     ]);
     // Scorecards follow the results rule, like the verdicts.
-    const stranger = await makeUser(server.db);
+    const stranger = await makeUser(suite.server.db);
     const results = (await apiGet<{ results: unknown[] }>(`/api/battles/${s.id}`, stranger)).body.results.length > 0;
     expect((await apiGet<unknown[]>(`/api/battles/${s.id}/scorecards`, stranger)).body.length > 0).toBe(results);
     expect((await apiGet<{ error: { code: string } }>(`/api/battles/${s.id.replace(/.$/, (c) => (c === '0' ? '1' : '0'))}/scorecards`, stranger)).status).toBe(404);
@@ -193,9 +184,9 @@ describe('rubric scorecards on the real server', () => {
 describe('the contender view', () => {
   it('shows a contender that a moderator disqualified their entry, and another that theirs awaits review', async () => {
     const n = ++seq;
-    const creator = await makeUser(server.db, `mod_host_${n}`);
-    const out = await makeUser(server.db, `ruled_out_${n}`);
-    const waiting = await makeUser(server.db, `in_review_${n}`);
+    const creator = await makeUser(suite.server.db, `mod_host_${n}`);
+    const out = await makeUser(suite.server.db, `ruled_out_${n}`);
+    const waiting = await makeUser(suite.server.db, `in_review_${n}`);
     const slug = `moderated-${n}`;
     const id = await creator.rpc<string>('fn_battles_create', { title: 'Moderated limerick', slug, task_prompt: 'A limerick.' });
     await creator.rpc('fn_publish_battle', { battle_id: id });
@@ -204,7 +195,7 @@ describe('the contender view', () => {
       await who.rpc('fn_battles_submit', { battle_id: id, text: `There once was a poet called ${who.handle}` });
     }
     // There is no moderation RPC yet: set the entries' status as an operator's tool would.
-    const setStatus = (who: Actor, status: string) => server.db.query(
+    const setStatus = (who: Actor, status: string) => suite.server.db.query(
       `update battles.submissions s set status = $2::battles.submission_status_enum
          from battles.contender_entity_map m where m.contender_id = s.contender_id and m.profile_id = $1 and s.is_final`, [who.id, status]);
     await setStatus(out, 'disqualified');
@@ -226,21 +217,21 @@ describe('the contender view', () => {
 describe('contender names', () => {
   it('link to the contenders\' profiles, the human\'s and the AI persona\'s, once names are shown, and not while voting is blind', async () => {
     const n = ++seq;
-    const creator = await makeUser(server.db, `link_host_${n}`);
-    const human = await makeUser(server.db, `linked_human_${n}`);
-    const owner = await makeUser(server.db, `bot_keeper_${n}`);
-    const bot = await makeAiLenser(server.db, owner, `linked_bot_${n}`);
+    const creator = await makeUser(suite.server.db, `link_host_${n}`);
+    const human = await makeUser(suite.server.db, `linked_human_${n}`);
+    const owner = await makeUser(suite.server.db, `bot_keeper_${n}`);
+    const bot = await makeAiLenser(suite.server.db, owner, `linked_bot_${n}`);
     const slug = `linked-${n}`;
     const id = await creator.rpc<string>('fn_battles_create', { title: 'Linked names', slug, task_prompt: 'A riddle.', contender_structure: 'human_vs_ai' });
     await creator.rpc('fn_publish_battle', { battle_id: id });
-    const persona = actingAs(server.db, owner, bot.ai_lenser_id);
+    const persona = actingAs(suite.server.db, owner, bot.ai_lenser_id);
     for (const who of [human, persona]) {
       await who.rpc('fn_battles_join', { battle_id: id });
       await who.rpc('fn_battles_submit', { battle_id: id, text: `A riddle from ${who === human ? 'a person' : 'a bot'}` });
     }
     await creator.rpc('fn_battle_open_voting', { battle_id: id });
 
-    const voter = await signedIn(await makeUser(server.db, `link_voter_${n}`));
+    const voter = await signedIn(await makeUser(suite.server.db, `link_voter_${n}`));
     await voter.goto(`/b/${slug}`);
     await voter.getByRole('button', { name: /Choose A/ }).waitFor();
     const profileLinks = () => voter.locator('main a[href^="/u/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -263,8 +254,8 @@ describe('contender names', () => {
 describe('a corrected result', () => {
   it('shows the operator\'s corrected winner and ranking with the reason', async () => {
     const n = ++seq;
-    const host = await makeUser(server.db, `corrected_host_${n}`);
-    const [first, second] = await Promise.all(['kept', 'raised'].map((h) => makeUser(server.db, `${h}_${n}`)));
+    const host = await makeUser(suite.server.db, `corrected_host_${n}`);
+    const [first, second] = await Promise.all(['kept', 'raised'].map((h) => makeUser(suite.server.db, `${h}_${n}`)));
     const id = await host.rpc<string>('fn_battles_create', { title: `Corrected ${n}`, slug: `corrected-${n}`, task_prompt: 'Go.' });
     await host.rpc('fn_publish_battle', { battle_id: id });
     const votedFor = await first.rpc<string>('fn_battles_join', { battle_id: id });
@@ -272,11 +263,11 @@ describe('a corrected result', () => {
     await first.rpc('fn_battles_submit', { battle_id: id, text: 'mine' });
     await second.rpc('fn_battles_submit', { battle_id: id, text: 'theirs' });
     await host.rpc('fn_battle_open_voting', { battle_id: id });
-    await (await makeUser(server.db, `stuffer_${n}`)).rpc('fn_submit_vote', { battle_id: id, voted_contender_id: votedFor });
+    await (await makeUser(suite.server.db, `stuffer_${n}`)).rpc('fn_submit_vote', { battle_id: id, voted_contender_id: votedFor });
     await host.rpc('fn_battles_close', { battle_id: id });
     await host.rpc('fn_battles_publish_results', { battle_id: id });
-    const operator = await makeUser(server.db, `operator_${n}`, { operator: true });
-    await correctBattleResult(server.db, operator.claims, id, 'the only vote came from a sock puppet', { winnerContenderId: raised });
+    const operator = await makeUser(suite.server.db, `operator_${n}`, { operator: true });
+    await correctBattleResult(suite.server.db, operator.claims, id, 'the only vote came from a sock puppet', { winnerContenderId: raised });
 
     const page = await visitor();
     await page.goto(`/b/corrected-${n}`);
@@ -301,18 +292,18 @@ interface Voting {
 /** A human battle with `n` entries in voting (or left open, with `open`), created with `extra` arguments. */
 async function votingBattle(n: number, extra: Record<string, unknown> = {}, opts: { open?: boolean } = {}): Promise<Voting> {
   const k = ++seq;
-  const creator = await makeUser(server.db, `board_host_${k}`);
+  const creator = await makeUser(suite.server.db, `board_host_${k}`);
   const slug = `board-${k}`;
   const id = await creator.rpc<string>('fn_battles_create', { title: `Board ${k}`, slug, task_prompt: 'Name a colour.', max_contenders: Math.max(2, n), ...extra });
   await creator.rpc('fn_publish_battle', { battle_id: id });
   const colours = ['Vermilion, like a kiln at dusk', 'Teal, the shallow end of a reef', 'Ochre, dry clay after the rain', 'Indigo, the last hour of night', 'Saffron, a spice market at noon'];
   for (let i = 0; i < n; i++) {
-    const who = await makeUser(server.db, `painter_${k}_${i}`);
+    const who = await makeUser(suite.server.db, `painter_${k}_${i}`);
     await who.rpc('fn_battles_join', { battle_id: id });
     await who.rpc('fn_battles_submit', { battle_id: id, text: colours[i] });
   }
   if (!opts.open) await creator.rpc('fn_battle_open_voting', { battle_id: id });
-  const { rows } = await server.db.query<{ id: string; text: string }>(
+  const { rows } = await suite.server.db.query<{ id: string; text: string }>(
     'select id, content_text as text from battles.submissions where battle_id = $1 and is_final', [id]);
   return { id, slug, creator, entries: rows };
 }
@@ -328,9 +319,9 @@ describe('the voting board', () => {
     // Voters' ids are random, so pick the first two whose seeds give different orders (with four
     // entries, 23 times in 24 the first two already do); the page must show each exactly its own.
     const expected = (voterId: string) => orderForViewer(b.entries, `${voterId}:${b.id}`).map((e) => e.text);
-    const voters: Actor[] = [await makeUser(server.db)];
+    const voters: Actor[] = [await makeUser(suite.server.db)];
     while (voters.length < 2) {
-      const v = await makeUser(server.db);
+      const v = await makeUser(suite.server.db);
       if (expected(v.id).join() !== expected(voters[0].id).join()) voters.push(v);
     }
     const seen: string[][] = [];
@@ -379,7 +370,7 @@ describe('the voting board', () => {
 
   it('fits a 360 px phone: no sideways scrolling, every voting control on screen, uncovered and finger-sized', async () => {
     const b = await votingBattle(2);
-    const page = await signedIn(await makeUser(server.db), { width: 360, height: 740 });
+    const page = await signedIn(await makeUser(suite.server.db), { width: 360, height: 740 });
     await page.goto(`/b/${b.slug}`);
     await page.getByRole('button', { name: /Choose A/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -414,7 +405,7 @@ describe('the voting board', () => {
 
   it('takes the keyboard through entry A, entry B, draw, reason and cast in that order, and nothing moves when the vote is cast', async () => {
     const b = await votingBattle(2);
-    const page = await signedIn(await makeUser(server.db));
+    const page = await signedIn(await makeUser(suite.server.db));
     await page.goto(`/b/${b.slug}`);
     const chooseA = page.getByRole('button', { name: /Choose A/ });
     await chooseA.waitFor();

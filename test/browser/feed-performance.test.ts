@@ -5,24 +5,20 @@
 // the keyset cursor without repeats, and the axis filters narrow the feed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../support/actors.ts';
-import { launchBrowser, openPage, screenshot } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { openPage, screenshot } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
 const BATTLES = 1000;
-let server: TestServer;
-let browser: Browser;
+const suite = useServerAndBrowser();
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const creator = await makeUser(server.db, 'feed_seeder');
+  const creator = await makeUser(suite.server.db, 'feed_seeder');
   // Straight into the table: the axes cycle through the 12 valid combinations that need no rubric or
   // challenge type, and each block of 12 takes the next status (open, voting, published); one battle
   // a minute into the past.
-  await server.db.query(
+  await suite.server.db.query(
     `insert into battles.battles (creator_lenser_id, principal_id, title, slug, task_prompt, status, battle_type,
        task_source, contender_structure, judging_mode, voting_closes_at, total_vote_count, created_at)
      select $1, $1, 'Seeded battle number ' || g, 'seeded-battle-' || g, 'Write the best answer to task ' || g,
@@ -37,18 +33,13 @@ beforeAll(async () => {
           offset g % 12 limit 1) c`,
     [creator.id, BATTLES],
   );
-  const { rows } = await server.db.query<{ n: number }>('select count(*)::int as n from battles.battles');
+  const { rows } = await suite.server.db.query<{ n: number }>('select count(*)::int as n from battles.battles');
   expect(rows[0].n).toBe(BATTLES);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Milliseconds from navigation start to the first screen of feed cards, in a fresh browser context. */
 async function measureFirstScreen(): Promise<{ ms: number; cards: number; breakdown: Record<string, number | undefined> }> {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(suite.browser, suite.server.url);
   try {
     await page.goto('/', { waitUntil: 'commit' });
     await page.waitForSelector('html[data-feed-ready]', { timeout: 10_000 });
@@ -93,7 +84,7 @@ describe('the feed with 1,000 battles', () => {
   });
 
   it('loads the next pages on scroll along the keyset cursor, never repeating a battle', async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(suite.browser, suite.server.url);
     await page.goto('/?status=voting');
     await page.getByTestId('battle-card').first().waitFor();
     for (let expected = 40; expected <= 80; expected += 20) {
@@ -111,7 +102,7 @@ describe('the feed with 1,000 battles', () => {
   });
 
   it('narrows the feed by the three axes and says so when nothing matches', async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(suite.browser, suite.server.url);
     await page.goto('/?status=open');
     await page.getByTestId('battle-card').first().waitFor();
     // On a wide screen the filters are always shown; the phone toggle stays hidden.
@@ -136,7 +127,7 @@ describe('the feed with 1,000 battles', () => {
   });
 
   it('shows an error state with a working retry when the feed cannot be loaded', async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(suite.browser, suite.server.url);
     let fail = true;
     await page.route('**/api/battles?*', (route) => (fail
       ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'the database is down' } }) })
