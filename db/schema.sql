@@ -1570,6 +1570,27 @@ begin
 end $$;
 
 --
+-- Name: fn_battles_remove_judge(uuid, uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_battles_remove_judge(p_battle_id uuid, p_profile_id uuid) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may remove judges', '42501');
+  end if;
+  if b.status <> 'draft' then
+    perform ops.fail('rules_frozen', 'judges change only while the battle is a draft', '55000');
+  end if;
+  delete from battles.judges j where j.battle_id = b.id and j.profile_id = p_profile_id;
+  return found;
+end $$;
+
+--
 -- Name: fn_battles_renew_invitation(uuid, uuid); Type: FUNCTION; Schema: battles; Owner: -
 --
 
@@ -8054,6 +8075,14 @@ REVOKE ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) FROM
 GRANT ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) TO anon;
 GRANT ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION battles.fn_battles_publish_results(p_battle_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION fn_battles_remove_judge(p_battle_id uuid, p_profile_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_battles_remove_judge(p_battle_id uuid, p_profile_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION battles.fn_battles_remove_judge(p_battle_id uuid, p_profile_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION battles.fn_battles_remove_judge(p_battle_id uuid, p_profile_id uuid) TO service_role;
 
 --
 -- Name: FUNCTION fn_battles_renew_invitation(p_battle_id uuid, p_invitation_id uuid); Type: ACL; Schema: battles; Owner: -

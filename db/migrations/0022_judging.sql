@@ -278,6 +278,24 @@ begin
   on conflict do nothing;
 end $$;
 
+-- The creator takes back a judge named by mistake, under the same rules as naming one; true when the
+-- lenser was a judge of the battle.
+create function battles.fn_battles_remove_judge(p_battle_id uuid, p_profile_id uuid)
+returns boolean
+language plpgsql security definer set search_path = '' as $$
+declare
+  b battles.battles := battles.fn_lock_visible(p_battle_id);
+begin
+  if not battles.fn_is_creator(b) then
+    perform ops.fail('forbidden', 'only the creator may remove judges', '42501');
+  end if;
+  if b.status <> 'draft' then
+    perform ops.fail('rules_frozen', 'judges change only while the battle is a draft', '55000');
+  end if;
+  delete from battles.judges j where j.battle_id = b.id and j.profile_id = p_profile_id;
+  return found;
+end $$;
+
 -- Who judges a battle as the creator set it (the wizard restores a resumed draft from this): the judge
 -- model (null: the operator default at publication), the challenge options, and the named human judges.
 -- The challenge seed is never returned here.
@@ -517,6 +535,7 @@ grant all on battles.judging_settings, battles.challenge_secrets, battles.challe
 
 revoke execute on function battles.fn_rubric_scores(uuid, jsonb), battles.fn_has_challenge_generator(text), battles.fn_frozen_judging_rules(battles.battles),
   battles.fn_battles_set_judging(uuid, uuid, jsonb, text), battles.fn_battles_name_judge(uuid, uuid),
+  battles.fn_battles_remove_judge(uuid, uuid),
   battles.fn_battles_submit_scorecards(uuid, uuid, jsonb), battles.fn_judging_complete(battles.battles),
   battles.fn_judge_persona(uuid), battles.fn_record_judge_vote(uuid, uuid, uuid, text),
   battles.fn_battle_challenge(uuid) from public;
@@ -525,6 +544,6 @@ grant execute on function battles.fn_has_challenge_generator(text), battles.fn_b
 revoke execute on function battles.fn_battle_judging(uuid) from public;
 grant execute on function battles.fn_battle_judging(uuid) to anon, authenticated, service_role;
 grant execute on function battles.fn_battles_set_judging(uuid, uuid, jsonb, text), battles.fn_battles_name_judge(uuid, uuid),
-  battles.fn_battles_submit_scorecards(uuid, uuid, jsonb) to authenticated, service_role;
+  battles.fn_battles_remove_judge(uuid, uuid), battles.fn_battles_submit_scorecards(uuid, uuid, jsonb) to authenticated, service_role;
 grant execute on function battles.fn_rubric_scores(uuid, jsonb), battles.fn_frozen_judging_rules(battles.battles), battles.fn_judging_complete(battles.battles),
   battles.fn_judge_persona(uuid), battles.fn_record_judge_vote(uuid, uuid, uuid, text) to service_role;

@@ -312,6 +312,10 @@ export const RPC_LIST: RpcDefinition[] = [
     ...battleId,
     profile_id: a('uuid', uuid),
   }),
+  rpc('fn_battles_remove_judge', 'scalar', 'Remove a named judge from a draft (creator); true when they were one', {
+    ...battleId,
+    profile_id: a('uuid', uuid),
+  }),
   rpc('fn_battles_submit_scorecards', 'scalar', 'Score one entry on the rubric (named judges, while scoring)', {
     ...battleId,
     contender_id: a('uuid', uuid),

@@ -149,6 +149,7 @@ describe('resuming a draft', () => {
   it('restores every step after leaving mid-way: entry, task, judge model, judges, rubric, voting, contenders, invitations', async () => {
     const maker = await makeUser(suite.server.db, 'resume_maker');
     const judge = await makeUser(suite.server.db, 'resume_judge');
+    const mistaken = await makeUser(suite.server.db, 'resume_mistaken');
     await makeAiLenser(suite.server.db, null, 'resume_model');
     const page = await signedIn(maker);
     await page.goto('/new');
@@ -165,6 +166,15 @@ describe('resuming a draft', () => {
     await page.getByLabel('Name a human judge').fill(`@${judge.handle}`);
     await page.getByRole('button', { name: 'Add judge' }).click();
     await page.getByRole('list', { name: 'Named judges' }).getByText(`@${judge.handle}`).waitFor();
+    // A judge named by mistake is taken back at once.
+    await page.getByLabel('Name a human judge').fill(`@${mistaken.handle}`);
+    await page.getByRole('button', { name: 'Add judge' }).click();
+    await page.getByRole('list', { name: 'Named judges' }).getByText(`@${mistaken.handle}`).waitFor();
+    await page.getByRole('button', { name: `Remove judge @${mistaken.handle}` }).click();
+    await page.getByRole('list', { name: 'Named judges' }).getByText(`@${mistaken.handle}`).waitFor({ state: 'detached' });
+    const { rows: named } = await suite.server.db.query<{ profile_id: string }>(
+      `select j.profile_id from battles.judges j join battles.battles b on b.id = j.battle_id where b.title = 'Resume everything'`);
+    expect(named.map((r) => r.profile_id)).toEqual([judge.id]);
     await page.getByLabel('Build a rubric').check();
     await page.getByLabel('Rubric name').fill('Spring rubric');
     await saveAndContinue(page, 4);

@@ -194,6 +194,22 @@ describe('human judges', () => {
     await expectRefused(other.rpc('fn_battles_name_judge', { battle_id: draft, profile_id: late.id }), 'invalid_input');
   });
 
+  it('lets the creator remove a named judge from a draft, and nobody else, and not once published', async () => {
+    const creator = await makeUser(db);
+    const rubric = await creator.rpc<string>('fn_rubrics_create', { title: 'R', criteria: [{ title: 'A' }] });
+    const id = await creator.rpc<string>('fn_battles_create', {
+      title: 'Judged', slug: uniqueSlug('rj'), task_prompt: 'p', judging_mode: 'rubric_score', rubric_id: rubric,
+    });
+    const [kept, mistaken, stranger] = [await makeUser(db), await makeUser(db), await makeUser(db)];
+    for (const j of [kept, mistaken]) await creator.rpc('fn_battles_name_judge', { battle_id: id, profile_id: j.id });
+    await expectRefused(stranger.rpc('fn_battles_remove_judge', { battle_id: id, profile_id: mistaken.id }), 'not_found');
+    expect(await creator.rpc('fn_battles_remove_judge', { battle_id: id, profile_id: mistaken.id })).toBe(true);
+    expect(await creator.rpc('fn_battles_remove_judge', { battle_id: id, profile_id: mistaken.id })).toBe(false);
+    await creator.rpc('fn_publish_battle', { battle_id: id });
+    expect((await battleRow(db, id)).rule_snapshot.judging.judges).toEqual([kept.id]);
+    await expectRefused(creator.rpc('fn_battles_remove_judge', { battle_id: id, profile_id: kept.id }), 'rules_frozen');
+  });
+
   it('score entries through their RPC; the last scorecard queues the battle, which the worker finalizes', async () => {
     const b = await rubricBattle({ judges: 2, scoring: false });
     const card = (result: string) => b.criteria.map((c) => ({ criterion_id: c.id, result, explanation: `${result}!` }));

@@ -67,6 +67,7 @@ const ROUTES: RestRoute[] = [
   { method: 'post', path: '/api/battles/{battle_id}/lens-assignments', rpc: 'fn_battles_assign_lens' },
   { method: 'post', path: '/api/battles/{battle_id}/judging', rpc: 'fn_battles_set_judging' },
   { method: 'post', path: '/api/battles/{battle_id}/judges', rpc: 'fn_battles_name_judge' },
+  { method: 'delete', path: '/api/battles/{battle_id}/judges/{profile_id}', rpc: 'fn_battles_remove_judge' },
   { method: 'post', path: '/api/battles/{battle_id}/scorecards', rpc: 'fn_battles_submit_scorecards' },
   { method: 'get', path: '/api/battles/{battle_id}/challenge', rpc: 'fn_battle_challenge' },
   { method: 'get', path: '/api/battles/{battle_id}/execution', rpc: 'fn_battle_execution_status' },

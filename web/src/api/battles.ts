@@ -217,6 +217,7 @@ export const battlesApi = {
   /** Judge model of an ai_judge / rubric_score draft (null: the server's default judge). */
   setJudging: (battleId: string, judgeModelId: string | null) => post<void>(`${id(battleId)}/judging`, judgeModelId ? { judge_model_id: judgeModelId } : {}),
   nameJudge: (battleId: string, profileId: string) => post<void>(`${id(battleId)}/judges`, { profile_id: profileId }),
+  removeJudge: (battleId: string, profileId: string) => del<boolean>(`${id(battleId)}/judges/${encodeURIComponent(profileId)}`),
   execution: (battleId: string, signal?: AbortSignal) => get<ExecutionStatus>(`${id(battleId)}/execution`, signal),
   retryRuns: (battleId: string) => post<unknown>(`${id(battleId)}/retry-runs`),
   acceptInvitation: (token: string) => post<string>('/api/invitations/accept', { token }),

@@ -1,6 +1,6 @@
 // Who judges an ai_judge or rubric_score battle: the AI judge model (POST /api/battles/:id/judging,
 // saved with the step) and, for rubric score, the human judges the creator names
-// (POST /api/battles/:id/judges, at once).
+// (POST /api/battles/:id/judges, at once) or takes back (DELETE /api/battles/:id/judges/:profile_id).
 import { useState, type FormEvent } from 'react';
 import { battlesApi } from '../api/battles.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
@@ -8,13 +8,23 @@ import { lensersApi, type Model } from '../api/lensers.ts';
 import { Field } from '../ui/field.tsx';
 import type { DraftForm } from './draft-form.ts';
 
-export function JudgingPanel({ form, set, models, battleId, judges, onJudgeNamed }: {
+/** A human judge named on the draft. */
+export interface NamedJudge {
+  profile_id: string;
+  handle: string;
+}
+
+export interface JudgesProps {
+  judges: NamedJudge[];
+  onJudgeNamed: (judge: NamedJudge) => void;
+  onJudgeRemoved: (profileId: string) => void;
+}
+
+export function JudgingPanel({ form, set, models, battleId, judges, onJudgeNamed, onJudgeRemoved }: JudgesProps & {
   form: DraftForm;
   set: (patch: Partial<DraftForm>) => void;
   models: Model[];
   battleId: string | undefined;
-  judges: string[];
-  onJudgeNamed: (handle: string) => void;
 }) {
   const [handle, setHandle] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,10 +39,24 @@ export function JudgingPanel({ form, set, models, battleId, judges, onJudgeNamed
     try {
       const profile = await lensersApi.profile(h);
       await battlesApi.nameJudge(battleId, profile.id);
-      onJudgeNamed(profile.handle);
+      onJudgeNamed({ profile_id: profile.id, handle: profile.handle });
       setHandle('');
     } catch (err) {
       setError(err instanceof ApiError && err.status === 404 ? `No lenser is called @${h}.` : errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function removeJudge(judge: NamedJudge) {
+    if (!battleId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await battlesApi.removeJudge(battleId, judge.profile_id);
+      onJudgeRemoved(judge.profile_id);
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -60,7 +84,13 @@ export function JudgingPanel({ form, set, models, battleId, judges, onJudgeNamed
           </form>
           {judges.length > 0 && (
             <ul role="list" className="cluster" aria-label="Named judges">
-              {judges.map((j) => <li key={j} className="chip">@{j}</li>)}
+              {judges.map((j) => (
+                <li key={j.profile_id} className="chip">
+                  @{j.handle}
+                  <button type="button" className="chip-remove" aria-label={`Remove judge @${j.handle}`} disabled={busy}
+                    onClick={() => void removeJudge(j)}>×</button>
+                </li>
+              ))}
             </ul>
           )}
         </div>

@@ -4,9 +4,9 @@ import type { Model, Rubric } from '../api/lensers.ts';
 import { Field } from '../ui/field.tsx';
 import { Alert, Spinner } from '../ui/states.tsx';
 import { newCriterion, type DraftForm, type Errors } from './draft-form.ts';
-import { JudgingPanel } from './judging-panel.tsx';
+import { JudgingPanel, type JudgesProps } from './judging-panel.tsx';
 
-export function StepRubric({ form, set, errors, rubrics, rubricsLoading, models, battleId, judges, onJudgeNamed }: {
+export function StepRubric({ form, set, errors, rubrics, rubricsLoading, models, battleId, ...judging }: JudgesProps & {
   form: DraftForm;
   set: (patch: Partial<DraftForm>) => void;
   errors: Errors;
@@ -14,8 +14,6 @@ export function StepRubric({ form, set, errors, rubrics, rubricsLoading, models,
   rubricsLoading: boolean;
   models: Model[];
   battleId: string | undefined;
-  judges: string[];
-  onJudgeNamed: (handle: string) => void;
 }) {
   const required = form.judgingMode === 'rubric_score';
   const total = form.criteria.reduce((s, c) => s + (c.title.trim() && Number(c.weight) > 0 ? Number(c.weight) : 0), 0);
@@ -26,7 +24,7 @@ export function StepRubric({ form, set, errors, rubrics, rubricsLoading, models,
   const judged = form.judgingMode === 'ai_judge' || form.judgingMode === 'rubric_score';
   return (
     <div className="stack stack-l">
-      {judged && <JudgingPanel form={form} set={set} models={models} battleId={battleId} judges={judges} onJudgeNamed={onJudgeNamed} />}
+      {judged && <JudgingPanel form={form} set={set} models={models} battleId={battleId} {...judging} />}
       <p className="muted">
         {required ? 'This battle is decided by rubric score, so it needs a rubric: each entry is scored on every criterion and the weighted sum wins.'
           : 'A rubric is optional here. Voters and judges see it as guidance for what a good entry is.'}

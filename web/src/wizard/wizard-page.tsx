@@ -16,6 +16,7 @@ import { StepContenders, type InviteLinks } from './step-contenders.tsx';
 import { StepFormat } from './step-format.tsx';
 import { StepPublish } from './step-publish.tsx';
 import { StepRubric } from './step-rubric.tsx';
+import type { NamedJudge } from './judging-panel.tsx';
 import { StepTask } from './step-task.tsx';
 import { StepVoting } from './step-voting.tsx';
 import { Stepper } from './stepper.tsx';
@@ -47,7 +48,7 @@ export function WizardPage() {
   const battleLens = useResource(battleId ? (s) => lensesApi.battleLens(battleId, s) : null, [battleId]);
   const invitations = useResource(battleId ? (s) => battlesApi.invitations(battleId, s) : null, [battleId]);
   const judging = useResource(battleId ? (s) => battlesApi.judging(battleId, s) : null, [battleId]);
-  const [judges, setJudges] = useState<string[]>([]);
+  const [judges, setJudges] = useState<NamedJudge[]>([]);
   useDocumentTitle(battleId ? `Edit draft${form.title ? `: ${form.title}` : ''}` : 'Create a battle');
 
   // A resumed draft fills the form once, in the render that first has it (so no empty form shows);
@@ -72,7 +73,7 @@ export function WizardPage() {
     setJudgingLoadedFor(battleId);
     const settings = judging.data;
     setForm((f) => ({ ...f, judgeModelId: settings.judge_model_id ?? '' }));
-    setJudges(settings.judges.map((j) => j.handle));
+    setJudges(settings.judges.map(({ profile_id, handle }) => ({ profile_id, handle })));
   }
 
   useEffect(() => {
@@ -195,7 +196,9 @@ export function WizardPage() {
         )}
         {step === 'rubric' && (
           <StepRubric form={form} set={set} errors={errors} rubrics={rubrics.data ?? []} rubricsLoading={rubrics.loading}
-            models={models.data ?? []} battleId={battleId} judges={judges} onJudgeNamed={(h) => setJudges((l) => (l.includes(h) ? l : [...l, h]))} />
+            models={models.data ?? []} battleId={battleId} judges={judges}
+            onJudgeNamed={(j) => setJudges((l) => (l.some((x) => x.profile_id === j.profile_id) ? l : [...l, j]))}
+            onJudgeRemoved={(id) => setJudges((l) => l.filter((x) => x.profile_id !== id))} />
         )}
         {step === 'voting' && <StepVoting form={form} set={set} errors={errors} />}
         {step === 'contenders' && (
