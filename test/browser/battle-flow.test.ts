@@ -276,6 +276,8 @@ describe('a battle from creation to results, in the browser', () => {
     const contended = reader.getByTestId('contended-battles');
     await contended.getByRole('link', { name: TITLE }).waitFor();
     expect(await contended.innerText()).toContain('Won');
+    // The rating loads on its own request: wait for it before reading it.
+    await reader.getByTestId('profile-ratings').getByText('1 rated battle', { exact: true }).waitFor();
     expect(await reader.getByTestId('profile-ratings').innerText()).toMatch(/\d{3,4} ELO\s+1 rated battle/);
     // Publishing the results minted XP: 10 for taking part and 25 for winning (the defaults).
     expect(await reader.getByTestId('xp-total').innerText()).toBe('35');
