@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeLeaderboards } from '../../src/ratings/leaderboard-job.ts';
-import { humanMember, playBattle, type Member } from '../ratings/support.ts';
+import { aiMember, humanMember, playBattle, type Member } from '../ratings/support.ts';
 import { cliUser, removeConfigDirs, startApi, type ApiServer } from './harness.ts';
 
 let api: ApiServer;
@@ -78,5 +78,27 @@ describe('lf leaderboard', () => {
     const missing = await cliUser(api.url).run(['leaderboard', 'history', 'lenser', 'nobody_here']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('not_found');
+  });
+
+  it('history names a model by its model_id (as on a model leaderboard), not by a lenser handle', async () => {
+    const [x, y] = [await aiMember(api.db), await aiMember(api.db)];
+    await playBattle(api.db, [x, y], [1]);
+    // Distinct from the personas' handles, so only the model listing can resolve it.
+    await api.db.query("update ai.models set model_id = 'cli-history-winner' where id = $1", [y.modelId]);
+    const anyone = cliUser(api.url);
+    const json = await anyone.run(['leaderboard', 'history', 'model', 'cli-history-winner', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.json()).toMatchObject({ entity_kind: 'model', entity_id: y.modelId, current: { rating: 1032, games: 1 } });
+
+    const missing = await anyone.run(['leaderboard', 'history', 'model', 'no-such-model']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('not_found');
+
+    // model_id is unique only per provider and base URL: two matches are refused, not guessed.
+    await api.db.query("update ai.models set model_id = 'cli-history-winner', base_url = 'http://127.0.0.1:1' where id = $1", [x.modelId]);
+    const twin = await anyone.run(['leaderboard', 'history', 'model', 'cli-history-winner']);
+    expect(twin.code).toBe(1);
+    expect(twin.stderr).toContain('ambiguous_model');
+    expect(twin.stderr).toContain(x.modelId);
   });
 });

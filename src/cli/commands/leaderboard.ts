@@ -1,9 +1,11 @@
 // lf leaderboard [category] [--entity lenser|model] [--json]: the latest published leaderboard of a
 // category (Bradley–Terry rating, 95% interval, rank, games, win rate, current ELO); and
-// lf leaderboard history <lenser|model> <id|handle> [--limit n] [--json]: an entity's online ELO and
-// its change log. docs/ratings.md, docs/cli.md.
+// lf leaderboard history <lenser|model> <id|handle|model_id> [--limit n] [--json]: an entity's
+// online ELO and its change log. docs/ratings.md, docs/cli.md.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { ApiClient } from '../client.ts';
 import { isUuid, run, type CliContext } from '../context.ts';
+import { CliError, EXIT } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { integer, jsonOption } from '../options.ts';
 
@@ -93,10 +95,25 @@ function entityKind(value: string): 'lenser' | 'model' {
 
 const signed = (x: number) => (x > 0 ? `+${x.toFixed(1)}` : x.toFixed(1));
 
+/**
+ * The entity id the ratings API takes: a UUID as given, a lenser's handle (@ optional) through
+ * /api/lensers, a model's model_id (the NAME column of a model leaderboard) among /api/models.
+ */
+async function entityId(client: ApiClient, kind: 'lenser' | 'model', ref: string): Promise<string> {
+  if (isUuid(ref)) return ref;
+  if (kind === 'lenser') return (await client.get<{ id: string }>(`/api/lensers/${encodeURIComponent(ref.replace(/^@/, ''))}`)).id;
+  const models = (await client.get<Array<{ id: string; provider: string; model_id: string }>>('/api/models')).filter((m) => m.model_id === ref);
+  if (models.length === 1) return models[0].id;
+  if (!models.length) throw new CliError('not_found', `no active model with model_id "${ref}"`, EXIT.refused);
+  // model_id is unique only per provider and base URL.
+  throw new CliError('ambiguous_model', `${models.length} models have model_id "${ref}"; give the id instead`, EXIT.refused, {
+    hint: models.map((m) => `${m.id}  ${m.provider}`).join('\n'),
+  });
+}
+
 async function history(ctx: CliContext, kind: 'lenser' | 'model', ref: string, limit: number | undefined): Promise<void> {
   const client = ctx.client();
-  // A lenser may be named by handle (@ optional); the ratings API takes the profile id.
-  const id = isUuid(ref) ? ref : (await client.get<{ id: string }>(`/api/lensers/${encodeURIComponent(ref.replace(/^@/, ''))}`)).id;
+  const id = await entityId(client, kind, ref);
   const h = await client.get<EloHistory>(`/api/ratings/${kind}/${id}/history`, limit === undefined ? {} : { limit: String(limit) });
   ctx.out.result(h, () => {
     if (!h.current) {
@@ -133,7 +150,7 @@ export function registerLeaderboardCommands(program: Command, io: CliIo): void {
   leaderboard
     .command('history')
     .argument('<kind>', "'lenser' or 'model'", entityKind)
-    .argument('<id>', 'the entity id (a lenser may be given by handle)')
+    .argument('<id>', 'the entity id (a lenser may be given by handle, a model by model_id)')
     .description("an entity's online ELO and its change log, oldest first (rows of battles you cannot see are hidden)")
     .option('--limit <n>', 'newest n log rows (1-5000; default 1000)', integer(1, 5000))
     .addOption(jsonOption())
