@@ -7,8 +7,8 @@ import { battleTaskText } from './battle-task.ts';
 import { buildContenderRequest, type Handicap, type LensAssignment } from './contender-prompt.ts';
 import type { ClaimedJob, JobOutcome } from './jobs/job.ts';
 import type { HandlerContext } from './job-handlers.ts';
-import { providerJobError, type ModelRow } from './model-providers.ts';
-import { insertRun, newRunId, timedCall, unservedCall, type CallRecord } from './run-record.ts';
+import type { ModelRow } from './model-providers.ts';
+import { insertRun, newRunId, timedCall, type CallRecord } from './run-record.ts';
 
 /** battles.submissions.content_text holds at most this many characters. */
 const MAX_ENTRY_CHARS = 200_000;
@@ -100,15 +100,7 @@ export async function runContender(job: ClaimedJob, ctx: HandlerContext): Promis
     return { status: 'failed', error: built.error, record: (tx, state) => recordAs(call, state === 'dead' ? 'dead' : 'failed')(tx) };
   }
 
-  let call: CallRecord;
-  try {
-    const provider = ctx.providers(run.model);
-    call = await timedCall((req) => provider.generate({ ...req, signal: ctx.signal }), run.model, built.request, built.params, providerJobError);
-  } catch (err) {
-    // No provider serves the model (provider_not_configured): nothing was sent, but the attempt is
-    // a run like any other, so the battle page and the cost totals show it.
-    call = unservedCall(run.model, built.request, built.params, providerJobError(err));
-  }
+  const call = await timedCall(ctx, run.model, built.request, built.params);
   call.renderReport = built.lensReport ?? undefined;
   if (call.error) {
     const error = call.error;

@@ -7,7 +7,6 @@ export {
   type ModelRow,
   type ProviderKeys,
   type ProviderSource,
-  type ProviderSourceOptions,
 } from './model-providers.ts';
 export { buildContenderRequest, DEFAULT_MAX_TOKENS, type Handicap } from './contender-prompt.ts';
 export { ensureChallenge } from './challenge-instance.ts';

@@ -34,11 +34,6 @@ export interface ProviderKeys {
   named?: Readonly<Record<string, string>>;
 }
 
-export interface ProviderSourceOptions extends ProviderDeps {
-  /** Serve 'scripted' demo rows; true only while the demo seed is enabled (config.demoSeed). */
-  allowScripted?: boolean;
-}
-
 /**
  * The worker's provider retry policy: the default schedule, but a server asking to wait more than
  * 5 s is not waited for inside the call. The call fails with the server's delay, and the job is
@@ -57,8 +52,7 @@ export type ProviderSource = (model: ModelRow) => ModelProvider;
  * (provider_not_configured) for a row that cannot be served; its message names the model and the
  * missing setting, never a key.
  */
-export function providerSource(keys: ProviderKeys, options: ProviderSourceOptions = {}): ProviderSource {
-  const { allowScripted = false, ...deps } = options;
+export function providerSource(keys: ProviderKeys, deps: ProviderDeps = {}): ProviderSource {
   const cache = new Map<string, ModelProvider>();
   return (model) => {
     const keyEnv = model.api_key_env ?? null;
@@ -77,7 +71,7 @@ export function providerSource(keys: ProviderKeys, options: ProviderSourceOption
       try {
         provider = createProvider(
           { provider: model.provider, modelId: model.model_id, baseUrl: model.base_url ?? undefined, apiKey },
-          { ...deps, retry: deps.retry ?? WORKER_RETRY_POLICY, allowScripted },
+          { ...deps, retry: deps.retry ?? WORKER_RETRY_POLICY },
         );
       } catch (err) {
         // createProvider's messages name the model and the missing setting, never a key.

@@ -4,7 +4,8 @@ import { canonicalHash, sha256Hex } from '../core/canonical-json.ts';
 import type { Queryable } from '../db/db.ts';
 import type { GenerateRequest, GenerateResult } from '../providers/index.ts';
 import type { ClaimedJob, JobError } from './jobs/job.ts';
-import { costOf, type ModelRow } from './model-providers.ts';
+import type { HandlerContext } from './job-handlers.ts';
+import { costOf, providerJobError, type ModelRow } from './model-providers.ts';
 
 export type RunPurpose = 'contender' | 'judge_pair' | 'judge_rubric';
 
@@ -87,26 +88,23 @@ export async function insertRun(
   }
 }
 
-/** Calls the provider and captures timing, result or error, never throwing. */
+/**
+ * Looks up the model's provider and calls it, capturing timing, result or error, never throwing.
+ * A model no provider serves (provider_not_configured) sends nothing, but the attempt is still a
+ * run like any other, so the battle page and the cost totals show it.
+ */
 export async function timedCall(
-  generate: (req: GenerateRequest) => Promise<GenerateResult>,
+  ctx: Pick<HandlerContext, 'providers' | 'signal'>,
   model: ModelRow,
   request: GenerateRequest,
   params: Record<string, unknown>,
-  toError: (err: unknown) => JobError,
 ): Promise<CallRecord> {
   const startedAt = new Date();
   const base = { id: newRunId(), model, request, params, startedAt };
   try {
-    const result = await generate(request);
+    const result = await ctx.providers(model).generate({ ...request, signal: ctx.signal });
     return { ...base, result, finishedAt: new Date() };
   } catch (err) {
-    return { ...base, error: toError(err), finishedAt: new Date() };
+    return { ...base, error: providerJobError(err), finishedAt: new Date() };
   }
-}
-
-/** A call no provider could make (the lookup failed): the request it would have sent, and why not. */
-export function unservedCall(model: ModelRow, request: GenerateRequest, params: Record<string, unknown>, error: JobError): CallRecord {
-  const now = new Date();
-  return { id: newRunId(), model, request, params, startedAt: now, finishedAt: now, error };
 }

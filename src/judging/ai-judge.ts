@@ -9,9 +9,7 @@ import type { Queryable } from '../db/db.ts';
 import { combineSwapped, parseJudgeVerdict, unswapVerdict, type JudgeVerdict } from '../core/judge-verdict.ts';
 import type { HandlerContext } from '../battles/job-handlers.ts';
 import type { ClaimedJob, JobError, JobOutcome } from '../battles/jobs/job.ts';
-import { providerJobError } from '../battles/model-providers.ts';
-import { insertRun, timedCall, unservedCall, type CallRecord } from '../battles/run-record.ts';
-import type { ModelProvider } from '../providers/index.ts';
+import { insertRun, timedCall, type CallRecord } from '../battles/run-record.ts';
 import { pairwiseRequest, type JudgeCriterion } from './judge-prompt.ts';
 import { JUDGE_MODEL_MISSING, loadEntries, loadJudgingContext } from './judging-context.ts';
 
@@ -45,19 +43,8 @@ export async function runJudgePair(job: ClaimedJob, ctx: HandlerContext): Promis
   const b = entries.find((e) => e.contenderId === idB);
   if (!a || !b) return { status: 'cancelled', reason: 'one of the two entries is no longer in the running' };
 
-  let provider: ModelProvider | null = null;
-  let unserved: JobError | null = null;
-  try {
-    provider = ctx.providers(judge);
-  } catch (err) {
-    unserved = providerJobError(err); // each order becomes a failed run, recorded below
-  }
-  const call = (req: ReturnType<typeof pairwiseRequest>, order: 'first' | 'swapped') => {
-    const params = { order, max_tokens: req.maxTokens, temperature: req.temperature ?? null };
-    return provider
-      ? timedCall((r) => provider.generate({ ...r, signal: ctx.signal }), judge, req, params, providerJobError)
-      : Promise.resolve(unservedCall(judge, req, params, unserved!));
-  };
+  const call = (req: ReturnType<typeof pairwiseRequest>, order: 'first' | 'swapped') =>
+    timedCall(ctx, judge, req, { order, max_tokens: req.maxTokens, temperature: req.temperature ?? null });
   // Both orders at once: they are independent, and the pair then takes one judge latency.
   const [first, swapped] = await Promise.all([
     call(pairwiseRequest(judge.model_id, jc.task, jc.criteria, a, b), 'first'),

@@ -5,8 +5,7 @@
 // src/core/scoring.ts. Grading one entry alone has no order to bias, so there is no swap here.
 import type { HandlerContext } from '../battles/job-handlers.ts';
 import type { ClaimedJob, JobOutcome } from '../battles/jobs/job.ts';
-import { providerJobError } from '../battles/model-providers.ts';
-import { insertRun, timedCall, unservedCall } from '../battles/run-record.ts';
+import { insertRun, timedCall } from '../battles/run-record.ts';
 import { rubricRequest } from './judge-prompt.ts';
 import { JUDGE_MODEL_MISSING, loadEntries, loadJudgingContext } from './judging-context.ts';
 import { parseRubricGrade } from './rubric-grade.ts';
@@ -24,13 +23,7 @@ export async function runJudgeRubric(job: ClaimedJob, ctx: HandlerContext): Prom
 
   const request = rubricRequest(judge.model_id, jc.task, jc.criteria, entry);
   const params = { max_tokens: request.maxTokens, temperature: request.temperature ?? null };
-  let call;
-  try {
-    const provider = ctx.providers(judge);
-    call = await timedCall((r) => provider.generate({ ...r, signal: ctx.signal }), judge, request, params, providerJobError);
-  } catch (err) {
-    call = unservedCall(judge, request, params, providerJobError(err)); // recorded as a failed run below
-  }
+  const call = await timedCall(ctx, judge, request, params); // a failed call is recorded as a failed run below
   const parsed = call.result ? parseRubricGrade(call.result.text, jc.criteria.map((c) => c.key)) : null;
   if (parsed && !parsed.ok) call.error = { code: parsed.code, message: parsed.message, retryable: true };
   const recordRun = (status: 'succeeded' | 'failed' | 'dead') => (tx: Parameters<typeof insertRun>[0]) =>
