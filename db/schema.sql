@@ -3663,12 +3663,10 @@ begin
   insert into reputation.result_corrections (battle_id, ranks, winner_contender_id, reason, corrected_by)
   values (p_battle_id, v_ranks, v_winner, btrim(p_reason), (select p.id from lensers.profiles p where p.id = auth.uid()))
   returning id into v_correction;
-  v_reversed := reputation.fn_elo_compensate(p_battle_id);
-  v_applied := reputation.fn_elo_rate_placements(p_battle_id, 'correction', v_correction);
-  perform reputation.fn_battle_result_changed(p_battle_id);
-  -- The battle itself shows the corrected result: winner and ranks become the corrected ones, the
-  -- summary keeps how it was first decided and says it was corrected, and a 'finalized' event
-  -- (hidden like the first until results are visible) records the correction.
+  -- The battle itself shows the corrected result: winner and ranks become the corrected ones (first,
+  -- as ELO, leaderboards and XP below read them), the summary keeps how it was first decided and
+  -- says it was corrected, and a 'finalized' event (hidden like the first until results are
+  -- visible) records the correction.
   update battles.vote_aggregates a set rank_position = (v_ranks ->> a.contender_id::text)::integer, updated_at = now()
    where a.battle_id = p_battle_id and v_ranks ? a.contender_id::text;
   update battles.battles set winner_contender_id = v_winner,
@@ -3678,6 +3676,9 @@ begin
    where id = p_battle_id;
   perform battles.fn_log_event(p_battle_id, 'finalized', jsonb_build_object('corrected', true, 'correction_id', v_correction,
     'ranks', v_ranks, 'winner_contender_id', v_winner, 'reason', btrim(p_reason)));
+  v_reversed := reputation.fn_elo_compensate(p_battle_id);
+  v_applied := reputation.fn_elo_rate_placements(p_battle_id, 'correction', v_correction);
+  perform reputation.fn_battle_result_changed(p_battle_id);
   return jsonb_build_object('battle_id', p_battle_id, 'correction_id', v_correction, 'ranks', v_ranks,
     'winner_contender_id', v_winner, 'reversed_log_rows', v_reversed, 'log_rows', v_applied);
 end $_$;
@@ -4255,11 +4256,7 @@ CREATE FUNCTION xp.fn_battle_xp_owed(p_battle_id uuid) RETURNS TABLE(lenser_id u
     SET search_path TO ''
     AS $$
   with b as (
-    select b.id, b.title,
-           case when exists (select 1 from reputation.result_corrections rc where rc.battle_id = b.id)
-                then (select rc.winner_contender_id from reputation.result_corrections rc where rc.battle_id = b.id
-                       order by rc.id desc limit 1)
-                else b.winner_contender_id end as winner
+    select b.id, b.title, b.winner_contender_id as winner
       from battles.battles b
      where b.id = p_battle_id and exists (select 1 from reputation.v_counted_battles f where f.id = b.id)
   )
@@ -5148,42 +5145,26 @@ CREATE VIEW reputation.v_contender_entities AS
  SELECT c.battle_id,
     c.id AS contender_id,
     c.contender_status,
-        CASE
-            WHEN (k.ranks IS NOT NULL) THEN ((k.ranks ->> (c.id)::text))::integer
-            ELSE a.rank_position
-        END AS rank_position,
+    a.rank_position,
     'lenser'::text AS entity_kind,
     COALESCE(m.profile_id, l.profile_id) AS entity_id
-   FROM ((((battles.contenders c
+   FROM (((battles.contenders c
      JOIN battles.contender_entity_map m ON ((m.contender_id = c.id)))
      LEFT JOIN agents.ai_lensers l ON ((l.id = m.ai_lenser_id)))
      LEFT JOIN battles.vote_aggregates a ON (((a.battle_id = c.battle_id) AND (a.contender_id = c.id))))
-     LEFT JOIN LATERAL ( SELECT rc.ranks
-           FROM reputation.result_corrections rc
-          WHERE (rc.battle_id = c.battle_id)
-          ORDER BY rc.id DESC
-         LIMIT 1) k ON (true))
   WHERE (COALESCE(m.profile_id, l.profile_id) IS NOT NULL)
 UNION ALL
  SELECT c.battle_id,
     c.id AS contender_id,
     c.contender_status,
-        CASE
-            WHEN (k.ranks IS NOT NULL) THEN ((k.ranks ->> (c.id)::text))::integer
-            ELSE a.rank_position
-        END AS rank_position,
+    a.rank_position,
     'model'::text AS entity_kind,
     COALESCE(s.model_id, l.model_id) AS entity_id
-   FROM (((((battles.contenders c
+   FROM ((((battles.contenders c
      JOIN battles.contender_entity_map m ON ((m.contender_id = c.id)))
      JOIN agents.ai_lensers l ON ((l.id = m.ai_lenser_id)))
      LEFT JOIN battles.submissions s ON (((s.contender_id = c.id) AND s.is_final)))
-     LEFT JOIN battles.vote_aggregates a ON (((a.battle_id = c.battle_id) AND (a.contender_id = c.id))))
-     LEFT JOIN LATERAL ( SELECT rc.ranks
-           FROM reputation.result_corrections rc
-          WHERE (rc.battle_id = c.battle_id)
-          ORDER BY rc.id DESC
-         LIMIT 1) k ON (true));
+     LEFT JOIN battles.vote_aggregates a ON (((a.battle_id = c.battle_id) AND (a.contender_id = c.id))));
 
 --
 -- Name: v_counted_battles; Type: VIEW; Schema: reputation; Owner: -

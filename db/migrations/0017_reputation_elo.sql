@@ -52,9 +52,9 @@ create table reputation.battle_reversals (
 );
 
 -- Corrected results: an operator overturned a finalized battle's result and gave the right one, as
--- a rank per contender (1 best; equal ranks share a place). The newest correction of a battle is its
--- result for ELO, leaderboards and XP; the battle's own record (winner, ranks, events) stays as it was
--- finalized. Append-only: correcting again adds a row.
+-- a rank per contender (1 best; equal ranks share a place). fn_correct_battle_result also writes it
+-- into the battle's own result (winner, ranks) before ELO, leaderboards and XP read that result.
+-- Append-only: correcting again adds a row.
 create table reputation.result_corrections (
   id bigint generated always as identity primary key,
   battle_id uuid not null references battles.battles (id),
@@ -231,30 +231,22 @@ $$;
 -- Who a contender is, as rated entities: its lenser profile (the human, or the AI persona's own
 -- profile) and, for AI contenders, the model behind the entry (the final submission's model when it
 -- names one, else the persona's model). Group contenders have no profile and are not rated.
--- rank_position is the battle's result: the newest correction's rank when an operator corrected it
--- (null for a contender the correction does not place), else the finalized rank.
+-- rank_position is the battle's result (corrected in place by fn_correct_battle_result).
 create view reputation.v_contender_entities as
-select c.battle_id, c.id as contender_id, c.contender_status,
-       case when k.ranks is not null then (k.ranks ->> c.id::text)::integer else a.rank_position end as rank_position,
+select c.battle_id, c.id as contender_id, c.contender_status, a.rank_position,
        'lenser'::text as entity_kind, coalesce(m.profile_id, l.profile_id) as entity_id
   from battles.contenders c
   join battles.contender_entity_map m on m.contender_id = c.id
   left join agents.ai_lensers l on l.id = m.ai_lenser_id
   left join battles.vote_aggregates a on a.battle_id = c.battle_id and a.contender_id = c.id
-  left join lateral (select rc.ranks from reputation.result_corrections rc where rc.battle_id = c.battle_id
-                      order by rc.id desc limit 1) k on true
  where coalesce(m.profile_id, l.profile_id) is not null
 union all
-select c.battle_id, c.id, c.contender_status,
-       case when k.ranks is not null then (k.ranks ->> c.id::text)::integer else a.rank_position end,
-       'model'::text, coalesce(s.model_id, l.model_id)
+select c.battle_id, c.id, c.contender_status, a.rank_position, 'model'::text, coalesce(s.model_id, l.model_id)
   from battles.contenders c
   join battles.contender_entity_map m on m.contender_id = c.id
   join agents.ai_lensers l on l.id = m.ai_lenser_id
   left join battles.submissions s on s.contender_id = c.id and s.is_final
-  left join battles.vote_aggregates a on a.battle_id = c.battle_id and a.contender_id = c.id
-  left join lateral (select rc.ranks from reputation.result_corrections rc where rc.battle_id = c.battle_id
-                      order by rc.id desc limit 1) k on true;
+  left join battles.vote_aggregates a on a.battle_id = c.battle_id and a.contender_id = c.id;
 
 -- Placements ELO rates for a finalized battle: every ranked contender except the withdrawn
 -- (disqualified and eliminated ones rank last and count as losses). Models are rated only among a
@@ -477,12 +469,10 @@ begin
   insert into reputation.result_corrections (battle_id, ranks, winner_contender_id, reason, corrected_by)
   values (p_battle_id, v_ranks, v_winner, btrim(p_reason), (select p.id from lensers.profiles p where p.id = auth.uid()))
   returning id into v_correction;
-  v_reversed := reputation.fn_elo_compensate(p_battle_id);
-  v_applied := reputation.fn_elo_rate_placements(p_battle_id, 'correction', v_correction);
-  perform reputation.fn_battle_result_changed(p_battle_id);
-  -- The battle itself shows the corrected result: winner and ranks become the corrected ones, the
-  -- summary keeps how it was first decided and says it was corrected, and a 'finalized' event
-  -- (hidden like the first until results are visible) records the correction.
+  -- The battle itself shows the corrected result: winner and ranks become the corrected ones (first,
+  -- as ELO, leaderboards and XP below read them), the summary keeps how it was first decided and
+  -- says it was corrected, and a 'finalized' event (hidden like the first until results are
+  -- visible) records the correction.
   update battles.vote_aggregates a set rank_position = (v_ranks ->> a.contender_id::text)::integer, updated_at = now()
    where a.battle_id = p_battle_id and v_ranks ? a.contender_id::text;
   update battles.battles set winner_contender_id = v_winner,
@@ -492,6 +482,9 @@ begin
    where id = p_battle_id;
   perform battles.fn_log_event(p_battle_id, 'finalized', jsonb_build_object('corrected', true, 'correction_id', v_correction,
     'ranks', v_ranks, 'winner_contender_id', v_winner, 'reason', btrim(p_reason)));
+  v_reversed := reputation.fn_elo_compensate(p_battle_id);
+  v_applied := reputation.fn_elo_rate_placements(p_battle_id, 'correction', v_correction);
+  perform reputation.fn_battle_result_changed(p_battle_id);
   return jsonb_build_object('battle_id', p_battle_id, 'correction_id', v_correction, 'ranks', v_ranks,
     'winner_contender_id', v_winner, 'reversed_log_rows', v_reversed, 'log_rows', v_applied);
 end $$;

@@ -80,17 +80,13 @@ end $$;
 
 -- The XP a battle owes as it stands. While it counts (results published, not overturned:
 -- reputation.v_counted_battles) every human contender who took part — in the running or
--- eliminated, with a final entry — is owed BATTLE_COMPLETED, and the winner (the newest corrected
--- winner when an operator corrected the result) also BATTLE_WON; otherwise nothing is owed.
+-- eliminated, with a final entry — is owed BATTLE_COMPLETED, and the winner (as corrected, if an
+-- operator corrected the result) also BATTLE_WON; otherwise nothing is owed.
 create function xp.fn_battle_xp_owed(p_battle_id uuid)
 returns table (lenser_id uuid, event_type text, amount integer, reason text)
 language sql stable security definer set search_path = '' as $$
   with b as (
-    select b.id, b.title,
-           case when exists (select 1 from reputation.result_corrections rc where rc.battle_id = b.id)
-                then (select rc.winner_contender_id from reputation.result_corrections rc where rc.battle_id = b.id
-                       order by rc.id desc limit 1)
-                else b.winner_contender_id end as winner
+    select b.id, b.title, b.winner_contender_id as winner
       from battles.battles b
      where b.id = p_battle_id and exists (select 1 from reputation.v_counted_battles f where f.id = b.id)
   )
