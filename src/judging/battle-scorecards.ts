@@ -6,12 +6,11 @@
 // pair. The criterion's title and weight come from the rule snapshot frozen at publication (the
 // weights the score was computed with), falling back to the rubric row. Runs as the caller:
 // row-level security (scorecards_read) shows the cards only where the battle's results are visible.
+import type { ScorecardResult } from '../core/scoring.ts';
 import { withClaims, type Claims } from '../db/claims.ts';
 import type { Db } from '../db/db.ts';
 import { toAppError } from '../db/errors.ts';
 import { requireVisibleBattle } from './battle-verdicts.ts';
-
-export type ScorecardResult = 'pass' | 'fail' | 'partial' | 'skipped';
 
 export interface BattleScorecard {
   id: string;
@@ -28,9 +27,8 @@ export interface BattleScorecard {
   created_at: string;
 }
 
-/** A row as the query returns it: numeric weight, flat scorer columns, timestamp not yet a string. */
-interface Row extends Omit<BattleScorecard, 'weight' | 'scorer' | 'created_at'> {
-  weight: string | number | null;
+/** A row as the query returns it: flat scorer columns, timestamp not yet a string (numeric is parsed by both backends). */
+interface Row extends Omit<BattleScorecard, 'scorer' | 'created_at'> {
   scorer_lenser_id: string | null;
   scorer_model_id: string | null;
   scorer_display_name: string;
@@ -70,7 +68,7 @@ export async function battleScorecards(db: Db, claims: Claims, battleId: string)
         criterion_id: r.criterion_id,
         criterion_title: r.criterion_title,
         ordinal: r.ordinal,
-        weight: r.weight === null ? null : Number(r.weight),
+        weight: r.weight,
         result: r.result,
         explanation: r.explanation,
         scorer: r.scorer_lenser_id

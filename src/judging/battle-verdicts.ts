@@ -5,11 +5,10 @@
 // a reader sees verdicts exactly when they see the ranking. A battle the caller cannot see at all is
 // not_found, like every other read of it.
 import { AppError } from '../core/app-error.ts';
+import type { VerdictWinner } from '../core/judge-verdict.ts';
 import { withClaims, type Claims } from '../db/claims.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { toAppError } from '../db/errors.ts';
-
-type Winner = 'A' | 'B' | 'draw';
 
 /** One of the two runs of a pair: the entries in slot order ('first') or the other way round ('swapped'). */
 export interface VerdictRun {
@@ -42,9 +41,9 @@ interface Row {
   judge_display_name: string;
   contender_a: string;
   contender_b: string;
-  first_winner: Winner;
-  swapped_winner: Winner;
-  outcome: Winner;
+  first_winner: VerdictWinner;
+  swapped_winner: VerdictWinner;
+  outcome: VerdictWinner;
   agreed: boolean;
   first_explanation: string | null;
   swapped_explanation: string | null;
@@ -52,10 +51,10 @@ interface Row {
 }
 
 // Winners are stored in the original order (contender_a is the lower slot) for both runs.
-const winnerOf = (w: Winner, a: string, b: string) => (w === 'A' ? a : w === 'B' ? b : null);
+const winnerOf = (w: VerdictWinner, a: string, b: string) => (w === 'A' ? a : w === 'B' ? b : null);
 
 export function toPairVerdict(r: Row): PairVerdict {
-  const run = (order: 'first' | 'swapped', w: Winner, explanation: string | null): VerdictRun => ({
+  const run = (order: 'first' | 'swapped', w: VerdictWinner, explanation: string | null): VerdictRun => ({
     order,
     shown_first_contender_id: order === 'first' ? r.contender_a : r.contender_b,
     winner_contender_id: winnerOf(w, r.contender_a, r.contender_b),
