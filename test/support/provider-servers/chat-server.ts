@@ -21,9 +21,6 @@ import type {
 
 export class ChatServer {
   readonly requests: RecordedRequest[] = [];
-  /** Requests being handled right now, and the most at once since the last reset: proof of overlap without a clock. */
-  inFlight = 0;
-  maxInFlight = 0;
   respond: Responder;
   latencyMs: number;
   readonly #protocol: WireProtocol;
@@ -32,6 +29,9 @@ export class ChatServer {
   readonly #timers = new Set<NodeJS.Timeout>();
   #server: Server | null = null;
   #baseUrl: string | null = null;
+  /** Requests being handled right now (read through maxInFlight only). */
+  #inFlight = 0;
+  #maxInFlight = 0;
 
   constructor(protocol: WireProtocol, options: ChatServerOptions = {}) {
     this.#protocol = protocol;
@@ -66,16 +66,25 @@ export class ChatServer {
     return this.#baseUrl;
   }
 
+  /** The most requests handled at once since the last reset: proof of overlap without a clock. */
+  get maxInFlight(): number {
+    return this.#maxInFlight;
+  }
+
   /** Queues failures played before the responder, one per request. */
   failNext(...failures: Failure[]): void {
     this.#failures.push(...failures);
   }
 
-  /** Forgets recorded requests and queued failures. */
+  /**
+   * Starts a fresh record between the steps of a test: forgets recorded requests and queued
+   * failures, and restarts maxInFlight from the requests still being handled (a request still
+   * hanging from an earlier step overlaps with the next ones). Responder, latency, key and port stay.
+   */
   reset(): void {
     this.requests.length = 0;
     this.#failures.length = 0;
-    this.maxInFlight = this.inFlight;
+    this.#maxInFlight = this.#inFlight;
   }
 
   /** Drops pending timers and open connections (hanging ones included), then stops listening. */
@@ -91,11 +100,11 @@ export class ChatServer {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    this.#maxInFlight = Math.max(this.#maxInFlight, ++this.#inFlight);
     try {
       await this.#answer(req, res);
     } finally {
-      this.inFlight--;
+      this.#inFlight--;
     }
   }
 
