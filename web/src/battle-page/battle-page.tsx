@@ -1,9 +1,9 @@
 // A battle: the task, who is in it and the frozen rules; blind voting while it is voting; the result
-// once it is decided; the creator's controls and the contender's entry. Live battles refresh every
-// few seconds while the tab is visible.
+// once it is decided; the creator's controls and the contender's entry. Live battles, and closed
+// ones whose results the reader awaits, refresh every few seconds while the tab is visible.
 import { useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { battlesApi, type Battle, type BattleStatus } from '../api/battles.ts';
+import { battlesApi, type Battle } from '../api/battles.ts';
 import { useSession } from '../auth/session.tsx';
 import { visitorId } from '../battles/voter-order.ts';
 import { Markdown } from '../markdown/markdown.tsx';
@@ -16,12 +16,12 @@ import { ContenderPanel } from './contender-panel.tsx';
 import { CreatorControls } from './creator-controls.tsx';
 import { EntryCard, toneFor } from './entry-card.tsx';
 import { ExecutionPanel } from './execution-panel.tsx';
-import { awaitingPublication, ResultsPending } from './results-publication.tsx';
+import { pollsForChanges, resultsHiddenFromReader } from './battle-refresh.ts';
+import { ResultsPending } from './results-publication.tsx';
 import { ResultsView } from './results-view.tsx';
 import { VotingBoard } from './voting-board.tsx';
 import './battle.css';
 
-const LIVE: ReadonlySet<BattleStatus> = new Set(['open', 'executing', 'voting', 'scoring']);
 const POLL_MS = 10_000;
 
 function isDecided(b: Battle): boolean {
@@ -41,8 +41,7 @@ export function BattlePage() {
 
   const { reload } = battle;
   useEffect(() => {
-    // Decided battles whose results this reader may not see yet wait for their publication.
-    if (!b || !(LIVE.has(b.status) || (awaitingPublication(b) && b.results.length === 0))) return;
+    if (!b || !pollsForChanges(b)) return;
     const t = window.setInterval(() => {
       if (document.visibilityState === 'visible') void reload({ silent: true });
     }, POLL_MS);
@@ -95,7 +94,7 @@ export function BattlePage() {
         <VotingBoard battle={b} eligibility={eligibility.data} viewerKey={viewerKey} onVoted={async () => { await refresh(); await eligibility.reload({ silent: true }); }} />
       )}
       {b.status === 'scoring' && <section className="panel" aria-labelledby="scoring-heading"><h2 id="scoring-heading" className="panel-title">Scoring</h2><p className="muted">Voting has closed. The result appears here once the battle is finalized.</p></section>}
-      {isDecided(b) && (b.results.length === 0 && awaitingPublication(b) ? <ResultsPending battle={b} />
+      {isDecided(b) && (resultsHiddenFromReader(b) ? <ResultsPending battle={b} />
         : <ResultsView battle={b} viewer={isCreator ? 'creator' : myContender ? 'contender' : 'other'} onChanged={refresh} />)}
       {showEntriesSoFar && (
         <section className="stack" aria-labelledby="entries-so-far">

@@ -7,11 +7,6 @@ import { battlesApi, type Battle } from '../api/battles.ts';
 import { errorMessage } from '../api/client.ts';
 import { LockIcon } from '../ui/icons.tsx';
 
-/** Decided, and its results not published (yet): only its creator, contenders and operators see them. */
-export function awaitingPublication(b: Battle): boolean {
-  return b.finalized_at !== null && b.published_at === null && (b.status === 'closed' || b.status === 'archived');
-}
-
 export function PublishResultsNotice({ battle, viewer, onChanged }: { battle: Battle; viewer: 'creator' | 'contender' | 'other'; onChanged: () => Promise<void> | void }) {
   const isCreator = viewer === 'creator';
   const [busy, setBusy] = useState(false);

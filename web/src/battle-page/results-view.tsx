@@ -6,9 +6,10 @@ import { JUDGING_LABELS } from '../battles/labels.ts';
 import { percent, plural } from '../ui/format.ts';
 import { TrophyIcon } from '../ui/icons.tsx';
 import { Alert } from '../ui/states.tsx';
+import { awaitingPublication } from './battle-refresh.ts';
 import { ContenderName, EntryCard, toneFor } from './entry-card.tsx';
 import { JudgingSections } from './judging-sections.tsx';
-import { awaitingPublication, PublishResultsNotice } from './results-publication.tsx';
+import { PublishResultsNotice } from './results-publication.tsx';
 import { VoteSplitChart, type SplitRow } from './vote-split-chart.tsx';
 
 export function ResultsView({ battle, viewer, onChanged }: {
