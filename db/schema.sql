@@ -3880,10 +3880,10 @@ CREATE FUNCTION reputation.fn_leaderboard_coverage_recount(p_categories text[] D
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
-  select c.category, o.entity_kind, count(*), count(distinct o.battle_id), max(o.occurred_at)
-    from reputation.v_pairwise_outcomes o
-   cross join lateral unnest(reputation.fn_battle_categories(o.judging_mode, o.task_source, o.challenge_type,
-     o.content_type)) as c (category)
+  select c.category, d.entity_kind, sum(d.first_wins + d.second_wins + d.ties)::bigint, count(distinct d.battle_id),
+         max(d.last_outcome_at)
+    from reputation.v_battle_pair_counts d
+   cross join lateral unnest(d.categories) as c (category)
    where p_categories is null or c.category = any (p_categories)
    group by 1, 2
 $$;
@@ -3968,13 +3968,10 @@ CREATE FUNCTION reputation.fn_leaderboard_pair_counts_recount(p_categories text[
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
-  select c.category, o.entity_kind, least(o.a_id, o.b_id), greatest(o.a_id, o.b_id),
-         count(*) filter (where (o.score_a = 1) = (o.a_id < o.b_id) and o.score_a <> 0.5),
-         count(*) filter (where (o.score_a = 1) <> (o.a_id < o.b_id) and o.score_a <> 0.5),
-         count(*) filter (where o.score_a = 0.5)
-    from reputation.v_pairwise_outcomes o
-   cross join lateral unnest(reputation.fn_battle_categories(o.judging_mode, o.task_source, o.challenge_type,
-     o.content_type)) as c (category)
+  select c.category, d.entity_kind, d.first_id, d.second_id,
+         sum(d.first_wins)::bigint, sum(d.second_wins)::bigint, sum(d.ties)::bigint
+    from reputation.v_battle_pair_counts d
+   cross join lateral unnest(d.categories) as c (category)
    where p_categories is null or c.category = any (p_categories)
    group by 1, 2, 3, 4
 $$;
@@ -4045,14 +4042,9 @@ begin
     values (p_battle_id, v_categories, v_excluded);
     insert into reputation.leaderboard_battle_pairs (battle_id, entity_kind, first_id, second_id, first_wins, second_wins,
       ties, last_outcome_at)
-    select p_battle_id, o.entity_kind, least(o.a_id, o.b_id), greatest(o.a_id, o.b_id),
-           count(*) filter (where (o.score_a = 1) = (o.a_id < o.b_id) and o.score_a <> 0.5),
-           count(*) filter (where (o.score_a = 1) <> (o.a_id < o.b_id) and o.score_a <> 0.5),
-           count(*) filter (where o.score_a = 0.5),
-           max(o.occurred_at)
-      from reputation.v_pairwise_outcomes o
-     where o.battle_id = p_battle_id
-     group by 2, 3, 4;
+    select p_battle_id, d.entity_kind, d.first_id, d.second_id, d.first_wins, d.second_wins, d.ties, d.last_outcome_at
+      from reputation.v_battle_pair_counts d
+     where d.battle_id = p_battle_id;
     get diagnostics v_pairs = row_count;
     insert into reputation.leaderboard_battle_coverage (category, entity_kind, battle_id, outcomes, last_outcome_at)
     select c.category, d.entity_kind, p_battle_id, sum(d.first_wins + d.second_wins + d.ties), max(d.last_outcome_at)
@@ -5233,6 +5225,23 @@ UNION ALL
      JOIN reputation.v_contender_entities w ON (((w.battle_id = f.id) AND (w.contender_status <> 'withdrawn'::text) AND (w.rank_position IS NOT NULL))))
      JOIN reputation.v_contender_entities o ON (((o.battle_id = f.id) AND (o.contender_status <> 'withdrawn'::text) AND (o.rank_position IS NOT NULL) AND (o.entity_kind = w.entity_kind) AND (w.contender_id < o.contender_id) AND (o.entity_id <> w.entity_id))))
   WHERE ((f.judging_mode <> 'community_vote'::battles.judging_mode_enum) OR f.corrected);
+
+--
+-- Name: v_battle_pair_counts; Type: VIEW; Schema: reputation; Owner: -
+--
+
+CREATE VIEW reputation.v_battle_pair_counts AS
+ SELECT o.battle_id,
+    reputation.fn_battle_categories(o.judging_mode, o.task_source, o.challenge_type, o.content_type) AS categories,
+    o.entity_kind,
+    LEAST(o.a_id, o.b_id) AS first_id,
+    GREATEST(o.a_id, o.b_id) AS second_id,
+    count(*) FILTER (WHERE (((o.score_a = (1)::double precision) = (o.a_id < o.b_id)) AND (o.score_a <> (0.5)::double precision))) AS first_wins,
+    count(*) FILTER (WHERE (((o.score_a = (1)::double precision) <> (o.a_id < o.b_id)) AND (o.score_a <> (0.5)::double precision))) AS second_wins,
+    count(*) FILTER (WHERE (o.score_a = (0.5)::double precision)) AS ties,
+    max(o.occurred_at) AS last_outcome_at
+   FROM reputation.v_pairwise_outcomes o
+  GROUP BY o.battle_id, o.judging_mode, o.task_source, o.challenge_type, o.content_type, o.entity_kind, LEAST(o.a_id, o.b_id), GREATEST(o.a_id, o.b_id);
 
 --
 -- Name: workflows; Type: TABLE; Schema: workflows; Owner: -

@@ -109,6 +109,20 @@ select 'rank', f.id, null, f.finalized_at, f.judging_mode::text, f.task_source, 
    and o.entity_id <> w.entity_id
  where f.judging_mode <> 'community_vote' or f.corrected;
 
+-- The outcomes per counted battle and pair of entities (first_id < second_id), as the stored counts
+-- hold them: what fn_leaderboard_sync_battle adds for a battle and the recounts sum.
+create view reputation.v_battle_pair_counts as
+select o.battle_id, reputation.fn_battle_categories(o.judging_mode, o.task_source, o.challenge_type, o.content_type)
+         as categories,
+       o.entity_kind, least(o.a_id, o.b_id) as first_id, greatest(o.a_id, o.b_id) as second_id,
+       count(*) filter (where (o.score_a = 1) = (o.a_id < o.b_id) and o.score_a <> 0.5) as first_wins,
+       count(*) filter (where (o.score_a = 1) <> (o.a_id < o.b_id) and o.score_a <> 0.5) as second_wins,
+       count(*) filter (where o.score_a = 0.5) as ties,
+       max(o.occurred_at) as last_outcome_at
+  from reputation.v_pairwise_outcomes o
+ group by o.battle_id, o.judging_mode, o.task_source, o.challenge_type, o.content_type, o.entity_kind,
+          least(o.a_id, o.b_id), greatest(o.a_id, o.b_id);
+
 -- ---- Stored pair counts ---------------------------------------------------------------------------
 -- Each counted battle's own contribution is kept (leaderboard_battles, leaderboard_battle_pairs), so
 -- taking a battle out subtracts exactly what it added, whatever changed since. The aggregates are
@@ -245,14 +259,9 @@ begin
     values (p_battle_id, v_categories, v_excluded);
     insert into reputation.leaderboard_battle_pairs (battle_id, entity_kind, first_id, second_id, first_wins, second_wins,
       ties, last_outcome_at)
-    select p_battle_id, o.entity_kind, least(o.a_id, o.b_id), greatest(o.a_id, o.b_id),
-           count(*) filter (where (o.score_a = 1) = (o.a_id < o.b_id) and o.score_a <> 0.5),
-           count(*) filter (where (o.score_a = 1) <> (o.a_id < o.b_id) and o.score_a <> 0.5),
-           count(*) filter (where o.score_a = 0.5),
-           max(o.occurred_at)
-      from reputation.v_pairwise_outcomes o
-     where o.battle_id = p_battle_id
-     group by 2, 3, 4;
+    select p_battle_id, d.entity_kind, d.first_id, d.second_id, d.first_wins, d.second_wins, d.ties, d.last_outcome_at
+      from reputation.v_battle_pair_counts d
+     where d.battle_id = p_battle_id;
     get diagnostics v_pairs = row_count;
     insert into reputation.leaderboard_battle_coverage (category, entity_kind, battle_id, outcomes, last_outcome_at)
     select c.category, d.entity_kind, p_battle_id, sum(d.first_wins + d.second_wins + d.ties), max(d.last_outcome_at)
@@ -312,19 +321,17 @@ language sql stable security definer set search_path = '' as $$
    where p_categories is null or e.category = any (p_categories)
 $$;
 
--- The same three answers recounted from the outcomes (a GROUP BY over every counted vote and rank):
--- what the stored tables must equal. For tests and operators (docs/ratings.md), not for refits.
+-- The same three answers recounted from the outcomes (summed over every counted battle, not kept
+-- up incrementally): what the stored tables must equal. For tests and operators (docs/ratings.md),
+-- not for refits.
 create function reputation.fn_leaderboard_pair_counts_recount(p_categories text[] default null)
 returns table (category text, entity_kind text, first_id uuid, second_id uuid, first_wins bigint, second_wins bigint,
   ties bigint)
 language sql stable security definer set search_path = '' as $$
-  select c.category, o.entity_kind, least(o.a_id, o.b_id), greatest(o.a_id, o.b_id),
-         count(*) filter (where (o.score_a = 1) = (o.a_id < o.b_id) and o.score_a <> 0.5),
-         count(*) filter (where (o.score_a = 1) <> (o.a_id < o.b_id) and o.score_a <> 0.5),
-         count(*) filter (where o.score_a = 0.5)
-    from reputation.v_pairwise_outcomes o
-   cross join lateral unnest(reputation.fn_battle_categories(o.judging_mode, o.task_source, o.challenge_type,
-     o.content_type)) as c (category)
+  select c.category, d.entity_kind, d.first_id, d.second_id,
+         sum(d.first_wins)::bigint, sum(d.second_wins)::bigint, sum(d.ties)::bigint
+    from reputation.v_battle_pair_counts d
+   cross join lateral unnest(d.categories) as c (category)
    where p_categories is null or c.category = any (p_categories)
    group by 1, 2, 3, 4
 $$;
@@ -332,10 +339,10 @@ $$;
 create function reputation.fn_leaderboard_coverage_recount(p_categories text[] default null)
 returns table (category text, entity_kind text, outcomes_count bigint, battles_count bigint, data_through timestamptz)
 language sql stable security definer set search_path = '' as $$
-  select c.category, o.entity_kind, count(*), count(distinct o.battle_id), max(o.occurred_at)
-    from reputation.v_pairwise_outcomes o
-   cross join lateral unnest(reputation.fn_battle_categories(o.judging_mode, o.task_source, o.challenge_type,
-     o.content_type)) as c (category)
+  select c.category, d.entity_kind, sum(d.first_wins + d.second_wins + d.ties)::bigint, count(distinct d.battle_id),
+         max(d.last_outcome_at)
+    from reputation.v_battle_pair_counts d
+   cross join lateral unnest(d.categories) as c (category)
    where p_categories is null or c.category = any (p_categories)
    group by 1, 2
 $$;
