@@ -7,7 +7,7 @@ import { battleTaskText } from './battle-task.ts';
 import { buildContenderRequest, type Handicap, type LensAssignment } from './contender-prompt.ts';
 import type { ClaimedJob, JobOutcome } from './jobs/job.ts';
 import type { HandlerContext } from './job-handlers.ts';
-import type { ModelRow } from './model-providers.ts';
+import { MODEL_ROW_JSON_SQL, type ModelRow } from './model-providers.ts';
 import { insertRun, newRunId, timedCall, type CallRecord } from './run-record.ts';
 
 /** battles.submissions.content_text holds at most this many characters. */
@@ -28,8 +28,7 @@ interface RunContext {
 const CONTEXT_SQL = `
 select b.status as battle_status, c.contender_status, l.profile_id, l.system_prompt,
        coalesce(b.rule_snapshot -> 'handicap', '{}') as handicap,
-       jsonb_build_object('id', m.id, 'provider', m.provider, 'model_id', m.model_id, 'display_name', m.display_name,
-         'base_url', m.base_url, 'api_key_env', m.api_key_env, 'price_in_per_mtok', m.price_in_per_mtok, 'price_out_per_mtok', m.price_out_per_mtok) as model,
+       ${MODEL_ROW_JSON_SQL} as model,
        a.lens_id, a.version_id as pinned_version_id, a.input_snapshot, v.id as version_id, v.version, v.template_body, v.params,
        exists (select 1 from battles.submissions s where s.contender_id = c.id and s.is_final and s.status = 'submitted') as has_entry
   from battles.contenders c

@@ -24,6 +24,14 @@ export interface ModelRow {
   price_out_per_mtok: number | string;
 }
 
+/**
+ * SQL for the ModelRow of the ai.models row aliased `m`, as one jsonb value: the jobs read their
+ * model together with the rest of their context in a single query.
+ */
+export const MODEL_ROW_JSON_SQL = `jsonb_build_object('id', m.id, 'provider', m.provider, 'model_id', m.model_id,
+  'display_name', m.display_name, 'base_url', m.base_url, 'api_key_env', m.api_key_env,
+  'price_in_per_mtok', m.price_in_per_mtok, 'price_out_per_mtok', m.price_out_per_mtok)`;
+
 /** Provider credentials from config (docs/configuration.md). Never stored, never logged. */
 export interface ProviderKeys {
   /** ANTHROPIC_API_KEY: anthropic rows without api_key_env. */

@@ -1,6 +1,6 @@
 // What a judging job reads before it calls the judge: the frozen judge model, the task, the rubric and the entries.
 import type { JobError } from '../battles/jobs/job.ts';
-import type { ModelRow } from '../battles/model-providers.ts';
+import { MODEL_ROW_JSON_SQL, type ModelRow } from '../battles/model-providers.ts';
 import { battleTaskText } from '../battles/battle-task.ts';
 import { serviceClaims, withClaims } from '../db/claims.ts';
 import type { Db } from '../db/db.ts';
@@ -31,8 +31,7 @@ export async function loadJudgingContext(db: Db, battleId: string): Promise<Judg
   const { rows } = await withClaims(db, serviceClaims(), (tx) =>
     tx.query<{ status: string; judge: ModelRow | null; criteria: JudgeCriterion[] }>(
       `select b.status,
-              (select jsonb_build_object('id', m.id, 'provider', m.provider, 'model_id', m.model_id, 'display_name', m.display_name,
-                        'base_url', m.base_url, 'api_key_env', m.api_key_env, 'price_in_per_mtok', m.price_in_per_mtok, 'price_out_per_mtok', m.price_out_per_mtok)
+              (select ${MODEL_ROW_JSON_SQL}
                  from ai.models m where m.id = (b.rule_snapshot #>> '{judging,judge,model_id}')::uuid) as judge,
               coalesce((select jsonb_agg(jsonb_build_object('id', c ->> 'id', 'title', c ->> 'title',
                           'weight', (c ->> 'weight')::numeric, 'description', k.description) order by (c ->> 'ordinal')::integer)
