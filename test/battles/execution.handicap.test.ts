@@ -6,7 +6,7 @@ import { withClaims } from '../../src/db/claims.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser } from '../support/actors.ts';
 import { battleRow, clearSetting, eventsOf, expectRefused, refusal, setSetting, uniqueSlug } from '../support/battle-fixtures.ts';
-import { addAiLenser, addModel, makeWorker, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
+import { addAiContender, addModel, aiBattle, makeWorker, runsOf, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
 
 let db: TestDb;
 let servers: Providers;
@@ -23,26 +23,6 @@ afterAll(async () => {
   await servers.close();
   await db.destroy();
 });
-
-/** An open battle (AI vs AI unless `create` says otherwise) with one AI contender per model. */
-async function battleWith(models: string[], create: Record<string, unknown> = {}) {
-  const creator = await makeUser(db);
-  const id = await creator.rpc<string>('fn_battles_create', {
-    title: 'Handicap', slug: uniqueSlug('hc'), task_prompt: 'Describe the first rain after summer.', contender_structure: 'ai_vs_ai',
-    task_source: 'challenge', ...create,
-  });
-  await creator.rpc('fn_publish_battle', { battle_id: id });
-  const contenders: string[] = [];
-  for (const model of models) {
-    contenders.push(await creator.rpc<string>('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: await addAiLenser(creator, model) }));
-  }
-  return { id, creator, contenders };
-}
-
-async function runsOf(battleId: string) {
-  const { rows } = await db.query<Record<string, any>>('select * from execution.runs where battle_id = $1 order by created_at, id', [battleId]);
-  return rows;
-}
 
 describe('handicap keys', () => {
   const bad: [string, Record<string, unknown>, RegExp][] = [
@@ -96,14 +76,14 @@ describe('handicap keys', () => {
 
 describe('the handicap at execution', () => {
   it('applies the frozen handicap: max tokens, temperature and time limit reach the provider', async () => {
-    const b = await battleWith([strong, weak], { handicap_config: { max_tokens: 5, temperature: 0.25, time_limit_ms: 20_000 } });
+    const b = await aiBattle(db, [strong, weak], { handicap_config: { max_tokens: 5, temperature: 0.25, time_limit_ms: 20_000 } });
     servers.anthropic.reset();
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
     await makeWorker(db).runUntilIdle();
     const sent = servers.anthropic.requests.map((r) => r.body as Record<string, unknown>);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ model: 'writer-strong', max_tokens: 5, temperature: 0.25 });
-    const run = (await runsOf(b.id)).find((r) => r.model_id === strong)!;
+    const run = (await runsOf(db, b.id)).find((r) => r.model_id === strong)!;
     expect(run).toMatchObject({ output_tokens: 5, stop_reason: 'max_tokens', params: { max_tokens: 5, temperature: 0.25, time_limit_ms: 20_000 } });
   });
 
@@ -112,11 +92,11 @@ describe('the handicap at execution', () => {
     servers.anthropic.reset();
     servers.anthropic.latencyMs = 1_500; // the server answers after 1.5 s; the limit is 1 s
     try {
-      const b = await battleWith([strong, weak], { handicap_config: { time_limit_ms: 1_000 } });
+      const b = await aiBattle(db, [strong, weak], { handicap_config: { time_limit_ms: 1_000 } });
       await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
       await makeWorker(db).runUntilIdle();
 
-      const runs = (await runsOf(b.id)).filter((r) => r.model_id === strong);
+      const runs = (await runsOf(db, b.id)).filter((r) => r.model_id === strong);
       expect(runs.map((r) => [r.attempt, r.status, r.error_code])).toEqual([
         [1, 'failed', 'provider_timeout'],
         [2, 'dead', 'provider_timeout'],
@@ -142,10 +122,10 @@ describe('the handicap at execution', () => {
 
   it('binds only the AI side of a human vs AI battle: the human entry is kept whole', async () => {
     const handicap = { max_tokens: 5, temperature: 0.25 };
-    const b = await battleWith([], { contender_structure: 'human_vs_ai', handicap_config: handicap });
+    const b = await aiBattle(db, [], { contender_structure: 'human_vs_ai', handicap_config: handicap });
     const human = await makeUser(db);
     const humanId = await human.rpc<string>('fn_battles_join', { battle_id: b.id });
-    const aiId = await b.creator.rpc<string>('fn_battles_add_ai_contender', { battle_id: b.id, ai_lenser_id: await addAiLenser(b.creator, strong) });
+    const aiId = await addAiContender(b.creator, b.id, strong);
     await human.rpc('fn_battles_submit', { battle_id: b.id, text: STRONG_TEXT });
     expect((await battleRow(db, b.id)).rule_snapshot.handicap).toEqual(handicap);
 
@@ -162,7 +142,7 @@ describe('the handicap at execution', () => {
     expect(STRONG_TEXT.split(/\s+/).length).toBeGreaterThan(5);
     expect(entry(aiId).source_type).toBe('execution_output');
     expect(entry(aiId).content_text.split(/\s+/)).toHaveLength(5);
-    const runs = await runsOf(b.id);
+    const runs = await runsOf(db, b.id);
     expect(runs.map((r) => [r.contender_id, r.params.max_tokens, r.params.temperature])).toEqual([[aiId, 5, 0.25]]);
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, type Actor } from '../support/actors.ts';
 import { battleRow, eventsOf, expectRefused, uniqueSlug } from '../support/battle-fixtures.ts';
-import { addAiLenser, addModel, makeWorker, startProviders, type Providers } from '../e2e/harness.ts';
+import { addAiContender, addModel, aiBattle, makeWorker, startProviders, type Providers } from '../e2e/harness.ts';
 
 let db: TestDb;
 let servers: Providers;
@@ -33,17 +33,10 @@ async function lens(owner: Actor, body: string, params: unknown[] = [], extra: R
 
 /** An open lens battle, AI vs AI, with two contenders on the strong model (owned by the creator). */
 async function lensBattle() {
-  const creator = await makeUser(db);
-  const id = await creator.rpc<string>('fn_battles_create', {
-    title: 'Lens battle', slug: uniqueSlug('lb'), task_prompt: 'Write about the sea.', task_source: 'lens', contender_structure: 'ai_vs_ai',
-  });
-  await creator.rpc('fn_publish_battle', { battle_id: id });
-  const contenders: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const ai = await addAiLenser(creator, model, i === 0 ? 'You are Bot Zero.' : undefined);
-    contenders.push(await creator.rpc<string>('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: ai }));
-  }
-  return { id, creator, contenders };
+  const b = await aiBattle(db, [], { title: 'Lens battle', task_prompt: 'Write about the sea.', task_source: 'lens' });
+  b.contenders.push(await addAiContender(b.creator, b.id, model, 'You are Bot Zero.'));
+  b.contenders.push(await addAiContender(b.creator, b.id, model));
+  return b;
 }
 
 describe('lenses and versions', () => {

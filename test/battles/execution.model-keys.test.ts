@@ -9,9 +9,9 @@ import { TokenSigner } from '../../src/identity/tokens.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, type Actor } from '../support/actors.ts';
-import { battleRow, eventsOf, uniqueSlug } from '../support/battle-fixtures.ts';
+import { battleRow, eventsOf } from '../support/battle-fixtures.ts';
 import { OpenAiServer } from '../support/provider-servers/index.ts';
-import { addAiLenser, captureLogger, FAST_RETRY, makeWorker, scriptedModels, STRONG_TEXT } from '../e2e/harness.ts';
+import { aiBattle, captureLogger, FAST_RETRY, makeWorker, scriptedModels, STRONG_TEXT } from '../e2e/harness.ts';
 
 const KEY_ONE = 'sk-server-one-SECRET-1a2b3c4d';
 const KEY_TWO = 'sk-server-two-SECRET-5e6f7a8b';
@@ -46,17 +46,6 @@ async function model(server: OpenAiServer, modelId: string, apiKeyEnv?: string):
   });
 }
 
-async function battleOf(models: string[]) {
-  const creator = await makeUser(db);
-  const id = await creator.rpc<string>('fn_battles_create', {
-    title: 'Keys', slug: uniqueSlug('keys'), task_prompt: 'Describe the first rain.', contender_structure: 'ai_vs_ai', max_contenders: Math.max(2, models.length),
-  });
-  await creator.rpc('fn_publish_battle', { battle_id: id });
-  const contenders: string[] = [];
-  for (const m of models) contenders.push(await creator.rpc<string>('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: await addAiLenser(creator, m) }));
-  return { id, creator, contenders };
-}
-
 const bearer = (s: OpenAiServer) => s.requests.map((r) => r.headers.authorization);
 
 describe('api_key_env', () => {
@@ -70,7 +59,7 @@ describe('api_key_env', () => {
     const two = await model(servers.two, 'writer-weak', 'LF_PROVIDER_KEY_TWO');
     const plain = await model(servers.global, 'writer-strong');
     const { logger, lines } = captureLogger();
-    const b = await battleOf([one, two, plain]);
+    const b = await aiBattle(db, [one, two, plain]);
     for (const s of Object.values(servers)) s.reset();
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
     await makeWorker(db, { logger, providers: providerSource(config.providerKeys, { retry: FAST_RETRY, logger }) }).runUntilIdle();
@@ -110,7 +99,7 @@ describe('api_key_env', () => {
   it('fails a run with provider_not_configured naming the variable when it is not set, and never sends the global key instead', async () => {
     const orphan = await model(servers.global, 'writer-weak', 'LF_PROVIDER_KEY_MISSING');
     const two = await model(servers.two, 'writer-strong', 'LF_PROVIDER_KEY_TWO');
-    const b = await battleOf([orphan, two]);
+    const b = await aiBattle(db, [orphan, two]);
     for (const s of Object.values(servers)) s.reset();
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
     await makeWorker(db, { providers: providerSource(config.providerKeys, { retry: FAST_RETRY }) }).runUntilIdle();

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser } from '../support/actors.ts';
-import { battleRow, eventsOf, expectRefused, uniqueSlug } from '../support/battle-fixtures.ts';
-import { addAiLenser, addModel, captureLogger, KEYS, makeWorker, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
+import { battleRow, eventsOf, expectRefused } from '../support/battle-fixtures.ts';
+import { addModel, aiBattle, captureLogger, KEYS, makeWorker, runsOf, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
 import { createApp } from '../../src/api/app.ts';
 import { TokenSigner } from '../../src/identity/tokens.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
@@ -27,37 +27,14 @@ afterAll(async () => {
   await db.destroy();
 });
 
-/** An open AI vs AI battle with one contender per model, slots in the order given. */
-async function aiBattle(models: string[], create: Record<string, unknown> = {}) {
-  const creator = await makeUser(db);
-  const slug = uniqueSlug('run');
-  const id = await creator.rpc<string>('fn_battles_create', {
-    title: 'Runs', slug, task_prompt: 'Describe the first rain after summer.', contender_structure: 'ai_vs_ai',
-    task_source: 'challenge', max_contenders: Math.max(2, models.length), ...create,
-  });
-  await creator.rpc('fn_publish_battle', { battle_id: id });
-  const contenders: string[] = [];
-  for (const model of models) {
-    const ai = await addAiLenser(creator, model);
-    contenders.push(await creator.rpc<string>('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: ai }));
-  }
-  return { id, slug, creator, contenders };
-}
-
-async function runsOf(battleId: string) {
-  const { rows } = await db.query<Record<string, any>>(
-    'select * from execution.runs where battle_id = $1 order by created_at, id', [battleId]);
-  return rows;
-}
-
 describe('contender runs', () => {
   it('runs every AI contender once, records runs and entries, and opens voting when all are in', async () => {
-    const b = await aiBattle([strong, weak]);
+    const b = await aiBattle(db, [strong, weak]);
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
     await makeWorker(db).runUntilIdle();
 
     expect((await battleRow(db, b.id)).status).toBe('voting');
-    const runs = await runsOf(b.id);
+    const runs = await runsOf(db, b.id);
     expect(runs).toHaveLength(2);
     for (const run of runs) {
       expect(run).toMatchObject({ status: 'succeeded', purpose: 'contender', attempt: 1, error_code: null });
@@ -93,13 +70,13 @@ describe('contender runs', () => {
   // The handicap (max tokens, temperature, time limit) is covered in execution.handicap.test.ts.
 
   it('retries a rate-limited call, then succeeds; the failed attempt is a run too', async () => {
-    const b = await aiBattle([strong, weak]);
+    const b = await aiBattle(db, [strong, weak]);
     // Both provider-level attempts of the first job attempt are refused; the job's second attempt succeeds.
     servers.anthropic.failNext({ status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 });
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
     await makeWorker(db).runUntilIdle();
     expect((await battleRow(db, b.id)).status).toBe('voting');
-    const runs = (await runsOf(b.id)).filter((r) => r.model_id === strong);
+    const runs = (await runsOf(db, b.id)).filter((r) => r.model_id === strong);
     expect(runs.map((r) => [r.attempt, r.status, r.error_code])).toEqual([
       [1, 'failed', 'provider_rate_limited'],
       [2, 'succeeded', null],
@@ -110,7 +87,7 @@ describe('contender runs', () => {
   });
 
   it('dead-letters a run that keeps failing: the battle waits, shows why, and the creator retries it with fresh attempts', async () => {
-    const b = await aiBattle([strong, weak]);
+    const b = await aiBattle(db, [strong, weak]);
     servers.anthropic.failNext(...Array.from({ length: 6 }, () => ({ status: 503 })));
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
     const worker = makeWorker(db);
@@ -135,12 +112,12 @@ describe('contender runs', () => {
     // The retry is a new job with attempts of its own, next to the dead letter it replaces.
     const strongJobs = after.jobs.filter((j: any) => j.contender_id === job.contender_id).map((j: any) => [j.status, j.attempts]);
     expect(strongJobs).toEqual([['succeeded', 1], ['dead', 3]]);
-    const runs = (await runsOf(b.id)).filter((r) => r.model_id === strong).map((r) => [r.attempt, r.status]);
+    const runs = (await runsOf(db, b.id)).filter((r) => r.model_id === strong).map((r) => [r.attempt, r.status]);
     expect(runs).toEqual([[1, 'failed'], [2, 'failed'], [3, 'dead'], [1, 'succeeded']]);
   });
 
   it('lets the creator cancel a battle stuck on a dead-lettered run; nothing is left to retry or run', async () => {
-    const b = await aiBattle([strong, weak]);
+    const b = await aiBattle(db, [strong, weak]);
     // Retryable failures (503) on every provider attempt of every job attempt: 2 × 3.
     servers.anthropic.failNext(...Array.from({ length: 6 }, () => ({ status: 503 })));
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
@@ -159,7 +136,7 @@ describe('contender runs', () => {
   });
 
   it('fails a run at once on an authentication error (failed, not retried), and the creator can retry it', async () => {
-    const b = await aiBattle([strong, weak]);
+    const b = await aiBattle(db, [strong, weak]);
     servers.anthropic.failNext({ status: 401, message: 'bad key' });
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
     const worker = makeWorker(db);
@@ -176,7 +153,7 @@ describe('contender runs', () => {
   });
 
   it('pushes the next attempt back by a long retry-after, with the production retry policy and backoff', async () => {
-    const b = await aiBattle([strong, weak]);
+    const b = await aiBattle(db, [strong, weak]);
     servers.anthropic.reset();
     servers.anthropic.failNext({ status: 429, retryAfter: 30 });
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
@@ -195,7 +172,7 @@ describe('contender runs', () => {
     const failed = (await eventsOf(db, b.id)).find((e) => e.event_type === 'run_failed')!;
     expect(failed.metadata).toMatchObject({ code: 'provider_rate_limited', state: 'queued' });
     expect((new Date(failed.metadata.retry_at as string).getTime() - before.now.getTime()) / 1000).toBeGreaterThanOrEqual(30);
-    const run = (await runsOf(b.id)).find((r) => r.model_id === strong)!;
+    const run = (await runsOf(db, b.id)).find((r) => r.model_id === strong)!;
     expect(run).toMatchObject({ status: 'failed', error_code: 'provider_rate_limited' });
     await b.creator.rpc('fn_battles_cancel', { battle_id: b.id, reason: 'test done' }); // drops the queued retry
   });
@@ -203,11 +180,11 @@ describe('contender runs', () => {
   it('records a failed run when no provider serves the model (provider_not_configured); a demo worker serves it after a retry', async () => {
     const { rows: [m] } = await db.query<{ id: string }>(
       `insert into ai.models (provider, model_id, display_name) values ('scripted', 'demo-runs-1', 'Demo') returning id`);
-    const b = await aiBattle([m.id, weak]);
+    const b = await aiBattle(db, [m.id, weak]);
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
     await makeWorker(db).runUntilIdle(); // built as production builds it without the demo seed
 
-    const runs = (await runsOf(b.id)).filter((r) => r.model_id === m.id);
+    const runs = (await runsOf(db, b.id)).filter((r) => r.model_id === m.id);
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({
       status: 'failed', attempt: 1, purpose: 'contender', contender_id: b.contenders[0], error_code: 'provider_not_configured',
@@ -228,7 +205,7 @@ describe('contender runs', () => {
 
   it('runs all contenders of a battle concurrently', async () => {
     const models = [strong, weak, strong, weak, strong, weak];
-    const b = await aiBattle(models, { max_contenders: 6 });
+    const b = await aiBattle(db, models, { max_contenders: 6 });
     // Each call waits 300 ms at its server: only calls made concurrently are held there together.
     servers.anthropic.latencyMs = 300;
     servers.openai.latencyMs = 300;
@@ -250,7 +227,7 @@ describe('contender runs', () => {
 describe('provider keys', () => {
   it('never appear in runs, events, entries, job rows, API responses or logs', async () => {
     const { logger, lines } = captureLogger();
-    const b = await aiBattle([strong, weak]);
+    const b = await aiBattle(db, [strong, weak]);
     servers.openai.failNext({ status: 500, message: `upstream said: key ${KEYS.openAiCompatApiKey} is bad` });
     await b.creator.rpc('fn_battle_start_execution', { battle_id: b.id });
     await makeWorker(db, { logger }).runUntilIdle();

@@ -7,7 +7,7 @@ import { makeUser, type Actor } from '../support/actors.ts';
 import { battleRow, eventsOf, uniqueSlug } from '../support/battle-fixtures.ts';
 import { listCombinations, type AxesRow } from '../../src/core/axes.ts';
 import {
-  addAiLenser, addModel, dbOracle, makeWorker, perfectAnswer, startProviders, STRONG_TEXT, type Providers,
+  addAiContender, addModel, dbOracle, makeWorker, perfectAnswer, startProviders, STRONG_TEXT, type Providers,
 } from './harness.ts';
 
 let db: TestDb;
@@ -96,8 +96,7 @@ async function play(c: AxesRow) {
       const actor = await makeUser(db);
       contenders.push({ ...side, actor, id: await actor.rpc<string>('fn_battles_join', { battle_id: id }) });
     } else {
-      const ai = await addAiLenser(creator, side.strong ? models.strong : models.weak);
-      contenders.push({ ...side, id: await creator.rpc<string>('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: ai }) });
+      contenders.push({ ...side, id: await addAiContender(creator, id, side.strong ? models.strong : models.weak) });
     }
   }
   if (c.taskSource === 'lens') {

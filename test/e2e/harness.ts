@@ -6,7 +6,8 @@ import type { Db } from '../../src/db/db.ts';
 import { ExecutionWorker, type ExecutionWorkerOptions } from '../../src/battles/execution-worker.ts';
 import { providerSource } from '../../src/battles/model-providers.ts';
 import { sleep, type RetryPolicy } from '../../src/providers/retry.ts';
-import type { Actor } from '../support/actors.ts';
+import { makeUser, type Actor } from '../support/actors.ts';
+import { uniqueSlug } from '../support/battle-fixtures.ts';
 import { AnthropicServer, OpenAiServer, type ChatCall, type ChatServer, type Reply } from '../support/provider-servers/index.ts';
 
 /** Test credentials: the servers accept only these, and no test may ever find them in stored data. */
@@ -174,6 +175,35 @@ export async function addAiLenser(owner: Actor, modelId: string, systemPrompt?: 
     model_id: modelId,
     ...(systemPrompt && { system_prompt: systemPrompt }),
   });
+}
+
+/** A new AI lenser of `owner` on the model, added by `owner` as a contender; returns the contender id. */
+export async function addAiContender(owner: Actor, battleId: string, modelId: string, systemPrompt?: string): Promise<string> {
+  const ai = await addAiLenser(owner, modelId, systemPrompt);
+  return owner.rpc<string>('fn_battles_add_ai_contender', { battle_id: battleId, ai_lenser_id: ai });
+}
+
+/**
+ * An open AI vs AI battle (unless `create` says otherwise) by a fresh creator, with one of the
+ * creator's AI lensers per model as contenders, slots in the order given.
+ */
+export async function aiBattle(db: Db, models: string[], create: Record<string, unknown> = {}) {
+  const creator = await makeUser(db);
+  const slug = uniqueSlug('ai');
+  const id = await creator.rpc<string>('fn_battles_create', {
+    title: 'AI battle', slug, task_prompt: 'Describe the first rain after summer.', contender_structure: 'ai_vs_ai',
+    max_contenders: Math.max(2, models.length), ...create,
+  });
+  await creator.rpc('fn_publish_battle', { battle_id: id });
+  const contenders: string[] = [];
+  for (const model of models) contenders.push(await addAiContender(creator, id, model));
+  return { id, slug, creator, contenders };
+}
+
+/** A battle's runs in the order they were created (superuser read). */
+export async function runsOf(db: Db, battleId: string): Promise<Record<string, any>[]> {
+  const { rows } = await db.query<Record<string, any>>('select * from execution.runs where battle_id = $1 order by created_at, id', [battleId]);
+  return rows;
 }
 
 /** Collects every log line the worker writes, to check none carries a key. */

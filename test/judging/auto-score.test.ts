@@ -8,7 +8,7 @@ import { userClaims, withClaims } from '../../src/db/claims.ts';
 import { toAppError } from '../../src/db/errors.ts';
 import { sha256Hex } from '../../src/core/canonical-json.ts';
 import { CHALLENGES } from '../../src/core/challenges/index.ts';
-import { addAiLenser, addModel, dbOracle, makeWorker, perfectAnswer, startProviders, type Providers } from '../e2e/harness.ts';
+import { addAiContender, addModel, dbOracle, makeWorker, perfectAnswer, startProviders, type Providers } from '../e2e/harness.ts';
 
 let db: TestDb;
 let servers: Providers;
@@ -114,10 +114,7 @@ describe('scoring', () => {
     const creator = await makeUser(db);
     const id = await challengeBattle(creator, { type: 'math_calculation', seed: 'sprint-42' });
     const contenders: string[] = [];
-    for (const model of [weak, strong]) {
-      const ai = await addAiLenser(creator, model);
-      contenders.push(await creator.rpc<string>('fn_battles_add_ai_contender', { battle_id: id, ai_lenser_id: ai }));
-    }
+    for (const model of [weak, strong]) contenders.push(await addAiContender(creator, id, model));
     servers.anthropic.reset();
     await creator.rpc('fn_battle_start_execution', { battle_id: id });
     await makeWorker(db).runUntilIdle();
