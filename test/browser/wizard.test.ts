@@ -89,6 +89,31 @@ describe('a lens battle', () => {
     expect(rows).toEqual([{ input_snapshot: { audience: 'ten-year-olds' }, version_id: null }]);
     expect(page.jsErrors).toEqual([]);
   });
+  it('reviews only the values of the lens chosen last, not those typed for a lens chosen before it', async () => {
+    const maker = await makeUser(suite.server.db, 'lens_switcher');
+    for (const [slug, title, template, label] of [['pirate-voice', 'Pirate voice', 'Speak to [[audience]].', 'audience'], ['dry-wit', 'Dry wit', 'Be [[tone]].', 'tone']]) {
+      await maker.rpc('fn_lenses_create', { slug, title, template_body: template, params: [{ label, required: true }] });
+    }
+    const id = await maker.rpc<string>('fn_battles_create', {
+      title: 'Two lenses', slug: 'two-lenses', task_prompt: 'Explain rain.', task_source: 'lens', contender_structure: 'ai_vs_ai',
+    });
+    const page = await signedIn(maker);
+    await page.goto(`/new/${id}?step=2`);
+    await page.locator('#lens-select').selectOption({ label: 'Pirate voice (yours)' });
+    await page.locator('#lens-param-audience').fill('pirates');
+    await page.getByTestId('lens-preview').getByText('Speak to pirates.').waitFor();
+    await page.locator('#lens-select').selectOption({ label: 'Dry wit (yours)' });
+    await page.locator('#lens-param-tone').fill('dry');
+    await page.getByTestId('lens-preview').getByText('Be dry.').waitFor();
+    for (const n of [3, 4, 5, 6]) await saveAndContinue(page, n);
+    const review = await page.locator('dl.review').innerText();
+    expect(review).toContain('Dry wit, latest (now version 1) · tone: dry');
+    expect(review).not.toContain('pirates');
+    const saved = await suite.server.db.query<{ input_snapshot: unknown }>('select input_snapshot from battles.battle_lenses where battle_id = $1', [id]);
+    expect(saved.rows).toEqual([{ input_snapshot: { tone: 'dry' } }]);
+    expect(page.jsErrors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the rubric builder', () => {
@@ -220,6 +245,9 @@ describe('resuming a draft', () => {
     expect(await again.getByLabel('Task', { exact: true }).inputValue()).toBe('Describe a **river** in spring.');
     await again.getByTestId('task-preview').locator('strong', { hasText: 'river' }).waitFor();
     await saveAndContinue(again, 3);
+    // The judge model comes with the draft's judging settings and its name with the models list, each
+    // its own request: wait for both before reading the choice.
+    await again.locator('#judge-model option:checked', { hasText: 'resume_model' }).waitFor({ state: 'attached' });
     expect(await again.locator('#judge-model option:checked').innerText()).toBe('resume_model (scripted)');
     await again.getByRole('list', { name: 'Named judges' }).getByText(`@${judge.handle}`).waitFor();
     expect(await again.locator('#rubric-mode-existing').isChecked()).toBe(true);
@@ -323,6 +351,7 @@ describe('the wizard on a phone and by keyboard', () => {
         await phone.getByLabel('Template').fill('Speak as [[a_really_quite_long_parameter_name_indeed]].');
       }
       if (n === 3) {
+        await phone.getByLabel('AI judge model').waitFor(); // after the draft's judging settings
         await phone.getByLabel('Build a rubric').check();
         await phone.getByRole('button', { name: 'Add criterion' }).click();
       }
@@ -364,6 +393,7 @@ describe('the wizard on a phone and by keyboard', () => {
             .catch(async () => { throw new Error(`width ${width}, step ${n}: focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`); });
         }
         if (n === 3) {
+          await page.getByLabel('AI judge model').waitFor(); // after the draft's judging settings
           await page.getByLabel('Build a rubric').check();
           await page.getByLabel('Rubric name').fill(`Keyboard rubric ${width}`);
         }

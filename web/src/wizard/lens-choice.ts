@@ -22,6 +22,12 @@ export function lensSnapshot(values: LensValues, params: LensParam[]): LensValue
   return out;
 }
 
+/** The saved values as the review lists them ("audience: kids, tone: dry"); '' when none is given. */
+export function lensValuesText(values: LensValues, params: LensParam[]): string {
+  // Through lensSnapshot: values typed for another lens or version stay in the form but are not saved.
+  return Object.entries(lensSnapshot(values, params)).map(([k, v]) => `${k}: ${v}`).join(', ');
+}
+
 /** Why the task step of a lens battle cannot be saved yet (none: it can). */
 export function lensErrors(f: DraftForm, lenses: LensSummary[] | undefined): Errors {
   if (f.taskSource !== 'lens') return {};

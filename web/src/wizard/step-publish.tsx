@@ -10,6 +10,7 @@ import { Markdown } from '../markdown/markdown.tsx';
 import { formatDate, fromLocalInput } from '../ui/format.ts';
 import { Alert } from '../ui/states.tsx';
 import type { DraftForm, StepKey } from './draft-form.ts';
+import { lensValuesText } from './lens-choice.ts';
 
 export interface LensReview {
   chosen: LensSummary | null;
@@ -43,6 +44,7 @@ export function StepPublish({ form, published, slug, rubricTitle, judgeName, len
   }
   const opens = fromLocalInput(form.votingOpensAt);
   const closes = fromLocalInput(form.votingClosesAt);
+  const lensValues = lens?.version ? lensValuesText(form.lensValues, lens.version.params) : '';
   const row = (step: StepKey, label: string, value: React.ReactNode) => (
     <><dt>{label}</dt><dd className="spread"><span>{value}</span><button type="button" className="btn btn-ghost btn-s" onClick={() => onEdit(step)} aria-label={`Edit ${label.toLowerCase()}`}>Edit</button></dd></>
   );
@@ -54,7 +56,7 @@ export function StepPublish({ form, published, slug, rubricTitle, judgeName, len
         {row('format', 'Format', `${TASK_SOURCE_LABELS[form.taskSource].label} · ${STRUCTURE_LABELS[form.contenderStructure].label} · ${JUDGING_LABELS[form.judgingMode].label}`)}
         {row('task', 'Entries', CONTENT_TYPE_LABELS[form.contentType])}
         {lens && row('task', 'Lens', lens.chosen
-          ? `${lens.chosen.title}, ${form.lensVersionId ? `version ${lens.version?.version ?? '?'}` : `latest (now version ${lens.chosen.latest_version})`}${valuesText(form.lensValues)}`
+          ? `${lens.chosen.title}, ${form.lensVersionId ? `version ${lens.version?.version ?? '?'}` : `latest (now version ${lens.chosen.latest_version})`}${lensValues && ` · ${lensValues}`}`
           : 'None')}
         {row('rubric', 'Rubric', rubricTitle ?? 'None')}
         {(form.judgingMode === 'ai_judge' || form.judgingMode === 'rubric_score') && row('rubric', 'AI judge', judgeName ?? "The server's default judge")}
@@ -68,11 +70,6 @@ export function StepPublish({ form, published, slug, rubricTitle, judgeName, len
       </section>
     </div>
   );
-}
-
-function valuesText(values: Record<string, string>): string {
-  const filled = Object.entries(values).filter(([, v]) => v.trim());
-  return filled.length ? ` · ${filled.map(([k, v]) => `${k}: ${v}`).join(', ')}` : '';
 }
 
 /** What each AI contender runs with, as saved (GET /api/battles/:id/lens). */
