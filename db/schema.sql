@@ -1235,16 +1235,7 @@ begin
   if c.contender_type = 'human' then
     perform ops.fail('invalid_contender', 'lenses are run by AI contenders; humans submit their own entries', '22023');
   end if;
-  if not exists (select 1 from lenses.lenses l where l.id = p_lens_id and (l.is_public or l.owner_lenser_id in (v_me, b.principal_id))) then
-    perform ops.fail('not_found', 'lens not found', 'P0002');
-  end if;
-  if p_version_id is not null and not exists (
-       select 1 from lenses.versions v where v.id = p_version_id and v.lens_id = p_lens_id and v.status = 'published') then
-    perform ops.fail('not_found', 'no published version of that lens with this id', 'P0002');
-  end if;
-  if p_version_id is null and not exists (select 1 from lenses.versions v where v.lens_id = p_lens_id and v.status = 'published') then
-    perform ops.fail('lens_not_published', 'this lens has no published version yet', '55000');
-  end if;
+  perform battles.fn_lens_version_for(b, p_lens_id, p_version_id);
   if p_input_snapshot is not null and jsonb_typeof(p_input_snapshot) <> 'object' then
     perform ops.fail('invalid_input', 'input_snapshot is an object of parameter values', '22023');
   end if;
@@ -1704,18 +1695,7 @@ begin
   if jsonb_typeof(v_snapshot) <> 'object' then
     perform ops.fail('invalid_input', 'input_snapshot is an object of parameter values', '22023');
   end if;
-  if not exists (select 1 from lenses.lenses l where l.id = p_lens_id and (l.is_public or l.owner_lenser_id in (v_me, b.principal_id))) then
-    perform ops.fail('not_found', 'lens not found', 'P0002');
-  end if;
-  select * into v_version from lenses.versions x
-   where x.lens_id = p_lens_id and x.status = 'published' and (p_version_id is null or x.id = p_version_id)
-   order by x.version desc limit 1;
-  if not found then
-    if p_version_id is not null then
-      perform ops.fail('not_found', 'no published version of that lens with this id', 'P0002');
-    end if;
-    perform ops.fail('lens_not_published', 'this lens has no published version yet', '55000');
-  end if;
+  v_version := battles.fn_lens_version_for(b, p_lens_id, p_version_id);
   v_missing := lenses.fn_missing_params(v_version.params, v_snapshot);
   if cardinality(v_missing) > 0 then
     perform ops.fail('lens_param_missing', format('Missing value for required lens %s: %s.',
@@ -2556,6 +2536,53 @@ begin
   else
     perform ops.fail('judging_mode_not_supported', format('judging mode %s has no scorer yet', b.judging_mode), '0A000');
   end if;
+end $$;
+
+--
+-- Name: versions; Type: TABLE; Schema: lenses; Owner: -
+--
+
+CREATE TABLE lenses.versions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    lens_id uuid NOT NULL,
+    version integer NOT NULL,
+    template_body text NOT NULL,
+    params jsonb DEFAULT '[]'::jsonb NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    published_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT versions_params_check CHECK ((jsonb_typeof(params) = 'array'::text)),
+    CONSTRAINT versions_published_has_time CHECK (((status = 'draft'::text) OR (published_at IS NOT NULL))),
+    CONSTRAINT versions_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'published'::text, 'deprecated'::text]))),
+    CONSTRAINT versions_template_body_check CHECK (((length(template_body) >= 1) AND (length(template_body) <= 50000))),
+    CONSTRAINT versions_version_check CHECK ((version >= 1))
+);
+
+--
+-- Name: fn_lens_version_for(battles.battles, uuid, uuid); Type: FUNCTION; Schema: battles; Owner: -
+--
+
+CREATE FUNCTION battles.fn_lens_version_for(b battles.battles, p_lens_id uuid, p_version_id uuid) RETURNS lenses.versions
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v lenses.versions;
+begin
+  if not exists (select 1 from lenses.lenses l where l.id = p_lens_id
+                   and (l.is_public or l.owner_lenser_id in (lensers.fn_acting_profile_id(), b.principal_id))) then
+    perform ops.fail('not_found', 'lens not found', 'P0002');
+  end if;
+  select * into v from lenses.versions x
+   where x.lens_id = p_lens_id and x.status = 'published' and (p_version_id is null or x.id = p_version_id)
+   order by x.version desc limit 1;
+  if not found then
+    if p_version_id is not null then
+      perform ops.fail('not_found', 'no published version of that lens with this id', 'P0002');
+    end if;
+    perform ops.fail('lens_not_published', 'this lens has no published version yet', '55000');
+  end if;
+  return v;
 end $$;
 
 --
@@ -4843,26 +4870,6 @@ CREATE TABLE lenses.lenses (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT lenses_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND (length(slug) <= 100))),
     CONSTRAINT lenses_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)))
-);
-
---
--- Name: versions; Type: TABLE; Schema: lenses; Owner: -
---
-
-CREATE TABLE lenses.versions (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    lens_id uuid NOT NULL,
-    version integer NOT NULL,
-    template_body text NOT NULL,
-    params jsonb DEFAULT '[]'::jsonb NOT NULL,
-    status text DEFAULT 'draft'::text NOT NULL,
-    published_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT versions_params_check CHECK ((jsonb_typeof(params) = 'array'::text)),
-    CONSTRAINT versions_published_has_time CHECK (((status = 'draft'::text) OR (published_at IS NOT NULL))),
-    CONSTRAINT versions_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'published'::text, 'deprecated'::text]))),
-    CONSTRAINT versions_template_body_check CHECK (((length(template_body) >= 1) AND (length(template_body) <= 50000))),
-    CONSTRAINT versions_version_check CHECK ((version >= 1))
 );
 
 --
@@ -8325,6 +8332,20 @@ REVOKE ALL ON FUNCTION battles.fn_judging_scores(b battles.battles) FROM PUBLIC;
 GRANT ALL ON FUNCTION battles.fn_judging_scores(b battles.battles) TO service_role;
 
 --
+-- Name: TABLE versions; Type: ACL; Schema: lenses; Owner: -
+--
+
+GRANT SELECT ON TABLE lenses.versions TO anon;
+GRANT SELECT ON TABLE lenses.versions TO authenticated;
+GRANT ALL ON TABLE lenses.versions TO service_role;
+
+--
+-- Name: FUNCTION fn_lens_version_for(b battles.battles, p_lens_id uuid, p_version_id uuid); Type: ACL; Schema: battles; Owner: -
+--
+
+REVOKE ALL ON FUNCTION battles.fn_lens_version_for(b battles.battles, p_lens_id uuid, p_version_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION fn_lock_visible(p_battle_id uuid); Type: ACL; Schema: battles; Owner: -
 --
 
@@ -9122,14 +9143,6 @@ GRANT ALL ON TABLE execution.runs TO service_role;
 GRANT SELECT ON TABLE lenses.lenses TO anon;
 GRANT SELECT ON TABLE lenses.lenses TO authenticated;
 GRANT ALL ON TABLE lenses.lenses TO service_role;
-
---
--- Name: TABLE versions; Type: ACL; Schema: lenses; Owner: -
---
-
-GRANT SELECT ON TABLE lenses.versions TO anon;
-GRANT SELECT ON TABLE lenses.versions TO authenticated;
-GRANT ALL ON TABLE lenses.versions TO service_role;
 
 --
 -- Name: TABLE battle_reversals; Type: ACL; Schema: reputation; Owner: -

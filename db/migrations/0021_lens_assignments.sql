@@ -93,6 +93,31 @@ begin
   return lenses.fn_lens_versions_create(v_id, p_template_body, p_params, true);
 end $$;
 
+-- The version a battle would run of a lens: the pinned one (p_version_id) or else the latest
+-- published. Refuses a lens the caller and the battle's principal may not use (public or their own)
+-- and a version that is not published. Internal: for fn_battles_assign_lens and fn_battles_set_lens.
+create function battles.fn_lens_version_for(b battles.battles, p_lens_id uuid, p_version_id uuid)
+returns lenses.versions
+language plpgsql stable security definer set search_path = '' as $$
+declare
+  v lenses.versions;
+begin
+  if not exists (select 1 from lenses.lenses l where l.id = p_lens_id
+                   and (l.is_public or l.owner_lenser_id in (lensers.fn_acting_profile_id(), b.principal_id))) then
+    perform ops.fail('not_found', 'lens not found', 'P0002');
+  end if;
+  select * into v from lenses.versions x
+   where x.lens_id = p_lens_id and x.status = 'published' and (p_version_id is null or x.id = p_version_id)
+   order by x.version desc limit 1;
+  if not found then
+    if p_version_id is not null then
+      perform ops.fail('not_found', 'no published version of that lens with this id', 'P0002');
+    end if;
+    perform ops.fail('lens_not_published', 'this lens has no published version yet', '55000');
+  end if;
+  return v;
+end $$;
+
 -- The creator assigns a lens (a pinned version, or null for the latest published one at execution
 -- start) and its parameter values to an AI contender while the battle is draft or open. Assigning
 -- again replaces the assignment. Values are checked against the version only when it runs
@@ -120,16 +145,7 @@ begin
   if c.contender_type = 'human' then
     perform ops.fail('invalid_contender', 'lenses are run by AI contenders; humans submit their own entries', '22023');
   end if;
-  if not exists (select 1 from lenses.lenses l where l.id = p_lens_id and (l.is_public or l.owner_lenser_id in (v_me, b.principal_id))) then
-    perform ops.fail('not_found', 'lens not found', 'P0002');
-  end if;
-  if p_version_id is not null and not exists (
-       select 1 from lenses.versions v where v.id = p_version_id and v.lens_id = p_lens_id and v.status = 'published') then
-    perform ops.fail('not_found', 'no published version of that lens with this id', 'P0002');
-  end if;
-  if p_version_id is null and not exists (select 1 from lenses.versions v where v.lens_id = p_lens_id and v.status = 'published') then
-    perform ops.fail('lens_not_published', 'this lens has no published version yet', '55000');
-  end if;
+  perform battles.fn_lens_version_for(b, p_lens_id, p_version_id);
   if p_input_snapshot is not null and jsonb_typeof(p_input_snapshot) <> 'object' then
     perform ops.fail('invalid_input', 'input_snapshot is an object of parameter values', '22023');
   end if;
@@ -237,18 +253,7 @@ begin
   if jsonb_typeof(v_snapshot) <> 'object' then
     perform ops.fail('invalid_input', 'input_snapshot is an object of parameter values', '22023');
   end if;
-  if not exists (select 1 from lenses.lenses l where l.id = p_lens_id and (l.is_public or l.owner_lenser_id in (v_me, b.principal_id))) then
-    perform ops.fail('not_found', 'lens not found', 'P0002');
-  end if;
-  select * into v_version from lenses.versions x
-   where x.lens_id = p_lens_id and x.status = 'published' and (p_version_id is null or x.id = p_version_id)
-   order by x.version desc limit 1;
-  if not found then
-    if p_version_id is not null then
-      perform ops.fail('not_found', 'no published version of that lens with this id', 'P0002');
-    end if;
-    perform ops.fail('lens_not_published', 'this lens has no published version yet', '55000');
-  end if;
+  v_version := battles.fn_lens_version_for(b, p_lens_id, p_version_id);
   v_missing := lenses.fn_missing_params(v_version.params, v_snapshot);
   if cardinality(v_missing) > 0 then
     perform ops.fail('lens_param_missing', format('Missing value for required lens %s: %s.',
@@ -311,6 +316,7 @@ end $$;
 
 revoke execute on function lenses.fn_check_params(jsonb), lenses.fn_lens_versions_create(uuid, text, jsonb, boolean),
   lenses.fn_lenses_create(text, text, text, jsonb, text, boolean),
+  battles.fn_lens_version_for(battles.battles, uuid, uuid),
   battles.fn_battles_assign_lens(uuid, uuid, uuid, uuid, jsonb) from public;
 grant execute on function lenses.fn_check_params(jsonb) to authenticated, service_role;
 grant execute on function lenses.fn_lens_versions_create(uuid, text, jsonb, boolean),
