@@ -1,6 +1,7 @@
 // Every battle RPC the API exposes as POST /rpc/<name>: its SQL signature and the zod schema of its
 // JSON body. Names and argument names follow reference/battle-schema.md (SQL adds the p_ prefix).
 import { z } from 'zod';
+import { PROVIDER_KEY_NAME } from '../config/config.ts';
 import type { RpcShape, RpcSignature } from '../db/rpc.ts';
 
 const uuid = z.uuid();
@@ -252,7 +253,7 @@ export const RPC_LIST: RpcDefinition[] = [
     base_url: a('text', z.url({ protocol: /^https?$/ }).max(500).optional()),
     price_in_per_mtok: a('numeric', z.number().min(0).max(100_000).optional()),
     price_out_per_mtok: a('numeric', z.number().min(0).max(100_000).optional()),
-    api_key_env: a('text', z.string().regex(/^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$/, 'the name of an LF_PROVIDER_KEY_… environment variable, not a key').optional()),
+    api_key_env: a('text', z.string().regex(PROVIDER_KEY_NAME, 'the name of an LF_PROVIDER_KEY_… environment variable, not a key').optional()),
   }, { schema: 'ai' }),
   rpc('fn_ai_lensers_create', 'scalar', 'Create an AI lenser (a persona you own, bound to a model)', {
     handle: a('text', z.string().regex(/^[a-z0-9_]{3,30}$/)),

@@ -57,8 +57,11 @@ export interface Config {
   worker: { enabled: boolean; concurrency: number; pollMs: number };
 }
 
-/** Per-model keys: ai.models.api_key_env names one of these variables (0003_identity.sql). */
-const NAMED_KEY = /^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$/;
+/**
+ * Per-model keys: ai.models.api_key_env names one of these variables; the RPC catalog checks it
+ * with this pattern, and its SQL twin is the models_api_key_env_name check (0003_identity.sql).
+ */
+export const PROVIDER_KEY_NAME = /^LF_PROVIDER_KEY_[A-Z0-9_]{1,64}$/;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -76,7 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const named: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (NAMED_KEY.test(name) && value) named[name] = value;
+    if (PROVIDER_KEY_NAME.test(name) && value) named[name] = value;
   }
   const settings: Record<string, string> = {};
   if (e.LF_BATTLES_DAILY_CREATE_CAP !== undefined) {
