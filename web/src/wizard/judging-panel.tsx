@@ -6,6 +6,7 @@ import { battlesApi } from '../api/battles.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { lensersApi, type Model } from '../api/lensers.ts';
 import { Field } from '../ui/field.tsx';
+import { Spinner } from '../ui/states.tsx';
 import type { DraftForm } from './draft-form.ts';
 
 /** A human judge named on the draft. */
@@ -16,11 +17,13 @@ export interface NamedJudge {
 
 export interface JudgesProps {
   judges: NamedJudge[];
+  /** The draft's saved judge model and judges are still loading. */
+  judgesLoading: boolean;
   onJudgeNamed: (judge: NamedJudge) => void;
   onJudgeRemoved: (profileId: string) => void;
 }
 
-export function JudgingPanel({ form, set, models, battleId, judges, onJudgeNamed, onJudgeRemoved }: JudgesProps & {
+export function JudgingPanel({ form, set, models, battleId, judges, judgesLoading, onJudgeNamed, onJudgeRemoved }: JudgesProps & {
   form: DraftForm;
   set: (patch: Partial<DraftForm>) => void;
   models: Model[];
@@ -62,9 +65,11 @@ export function JudgingPanel({ form, set, models, battleId, judges, onJudgeNamed
     }
   }
 
+  const heading = <h3 id="judges-heading" className="field-label axis-legend">Judges</h3>;
+  if (judgesLoading) return <section className="stack" aria-labelledby="judges-heading">{heading}<Spinner label="Loading the judges" /></section>;
   return (
     <section className="stack" aria-labelledby="judges-heading">
-      <h3 id="judges-heading" className="field-label axis-legend">Judges</h3>
+      {heading}
       <Field id="judge-model" label="AI judge model" hint="Judges every pair of entries twice, in both orders; a disagreement counts as a draw.">
         {(p) => (
           <select {...p} className="select" value={form.judgeModelId} onChange={(e) => set({ judgeModelId: e.target.value })}>

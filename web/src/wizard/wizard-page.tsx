@@ -75,6 +75,8 @@ export function WizardPage() {
     setForm((f) => ({ ...f, judgeModelId: settings.judge_model_id ?? '' }));
     setJudges(settings.judges.map(({ profile_id, handle }) => ({ profile_id, handle })));
   }
+  // Until they are in, the judging fields wait: a choice made earlier would be overwritten by them.
+  const judgesLoading = !!battleId && judgingLoadedFor !== battleId && !judging.error;
 
   useEffect(() => {
     heading.current?.focus();
@@ -196,7 +198,7 @@ export function WizardPage() {
         )}
         {step === 'rubric' && (
           <StepRubric form={form} set={set} errors={errors} rubrics={rubrics.data ?? []} rubricsLoading={rubrics.loading}
-            models={models.data ?? []} battleId={battleId} judges={judges}
+            models={models.data ?? []} battleId={battleId} judges={judges} judgesLoading={judgesLoading}
             onJudgeNamed={(j) => setJudges((l) => (l.some((x) => x.profile_id === j.profile_id) ? l : [...l, j]))}
             onJudgeRemoved={(id) => setJudges((l) => l.filter((x) => x.profile_id !== id))} />
         )}
