@@ -25,6 +25,15 @@ async function signedIn(actor: Actor, opts?: { width?: number; height?: number }
   return p;
 }
 
+/**
+ * Goes to `path` and waits until the page knows who is looking: openSignedIn stores the token only,
+ * and until GET /api/auth/me answers, the voting board orders the entries for a visitor.
+ */
+async function gotoAs(page: TestPage, actor: Actor, path: string): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('link', { name: `Your profile (@${actor.handle})` }).waitFor();
+}
+
 async function visitor(opts?: { width?: number; height?: number }): Promise<TestPage> {
   const p = await openPage(suite.browser, suite.server.url, opts);
   pages.push(p);
@@ -83,7 +92,9 @@ describe('judge verdicts on the real server', () => {
     await creator.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 60_000 });
     expect(await creator.getByTestId('winner').innerText()).toContain(s.strong.handle);
 
+    // The verdicts load on their own request once the results show: wait for them before counting.
     const verdicts = creator.getByTestId('verdict');
+    await verdicts.first().waitFor();
     expect(await verdicts.count()).toBe(1);
     const text = await verdicts.first().innerText();
     expect(text).toContain(`${s.strong.handle} vs ${s.weak.handle}: ${s.strong.handle} wins`);
@@ -152,6 +163,7 @@ describe('rubric scorecards on the real server', () => {
     // The scripted grader passes entries of 20 words or more and fails those under 5, saying how many.
     const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
     const cards = creator.getByTestId('scorecard');
+    await cards.first().waitFor(); // the scorecards load on their own request
     expect(await cards.count()).toBe(2);
     const rows = async (i: number) => (await cards.nth(i).locator('tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
     expect(await cards.nth(0).getByRole('heading').innerText()).toBe(`${s.strong.handle} · score 1`);
@@ -327,7 +339,7 @@ describe('the voting board', () => {
     const seen: string[][] = [];
     for (const v of voters) {
       const page = await signedIn(v);
-      await page.goto(`/b/${b.slug}`);
+      await gotoAs(page, v, `/b/${b.slug}`);
       await page.getByRole('button', { name: /Choose D/ }).waitFor();
       const order = (await shownOrder(page)).map((t) => t.trim());
       expect(order).toEqual(expected(v.id));
@@ -370,8 +382,9 @@ describe('the voting board', () => {
 
   it('fits a 360 px phone: no sideways scrolling, every voting control on screen, uncovered and finger-sized', async () => {
     const b = await votingBattle(2);
-    const page = await signedIn(await makeUser(suite.server.db), { width: 360, height: 740 });
-    await page.goto(`/b/${b.slug}`);
+    const voter = await makeUser(suite.server.db);
+    const page = await signedIn(voter, { width: 360, height: 740 });
+    await gotoAs(page, voter, `/b/${b.slug}`);
     await page.getByRole('button', { name: /Choose A/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const controls = [
@@ -405,8 +418,9 @@ describe('the voting board', () => {
 
   it('takes the keyboard through entry A, entry B, draw, reason and cast in that order, and nothing moves when the vote is cast', async () => {
     const b = await votingBattle(2);
-    const page = await signedIn(await makeUser(suite.server.db));
-    await page.goto(`/b/${b.slug}`);
+    const voter = await makeUser(suite.server.db);
+    const page = await signedIn(voter);
+    await gotoAs(page, voter, `/b/${b.slug}`);
     const chooseA = page.getByRole('button', { name: /Choose A/ });
     await chooseA.waitFor();
     const focused = () => page.evaluate(() => {

@@ -292,6 +292,8 @@ describe('profiles, wizard rules and accessibility', () => {
     for (const path of ['/new', ...[1, 2, 3, 4, 5, 6].map((n) => `/new/${wizardDraft}?step=${n}`), `/b/${s.slug}`, '/settings/tokens']) {
       await page.goto(path);
       await page.getByRole('main').locator('h1, h2').first().waitFor();
+      // The vote form comes with its own request (who may vote): check it too.
+      if (path.startsWith('/b/')) await page.getByLabel(/Why\?/).waitFor();
       if (path.includes('step=3')) await page.getByLabel('Build a rubric').check();
       expect(await unlabelledControls(page), path).toEqual([]);
     }
