@@ -118,9 +118,8 @@ describe('fn_battle_gets_feed filters', () => {
     humanVsAi = (await openBattle({ contender_structure: 'human_vs_ai' })).id;
     const creator = await makeUser(db);
     const r = await creator.rpc<string>('fn_rubrics_create', { title: 'R', criteria: [{ title: 'c' }] });
-    // A rubric_score battle is published only with someone to score it: a named judge here.
+    // createBattle names a judge: a rubric_score battle is published only with someone to score it.
     const draft = await createBattle(db, creator, { judging_mode: 'rubric_score', rubric_id: r });
-    await creator.rpc('fn_battles_name_judge', { battle_id: draft.id, profile_id: (await makeUser(db)).id });
     await creator.rpc('fn_publish_battle', { battle_id: draft.id });
     rubric = draft.id;
   });

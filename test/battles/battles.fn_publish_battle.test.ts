@@ -70,7 +70,6 @@ describe('fn_publish_battle', () => {
     const creator = await makeUser(db);
     const rubric = await creator.rpc<string>('fn_rubrics_create', { title: 'Craft', criteria: [{ title: 'Form', weight: 3 }, { title: 'Voice' }] });
     const { id } = await createBattle(db, creator, { rubric_id: rubric, judging_mode: 'rubric_score' });
-    await creator.rpc('fn_battles_name_judge', { battle_id: id, profile_id: (await makeUser(db)).id });
     const out = await creator.rpc<Published>('fn_publish_battle', { battle_id: id });
     expect(out.rule_snapshot.rubric).toMatchObject({
       id: rubric,
@@ -89,7 +88,7 @@ describe('fn_publish_battle', () => {
     expect(sa.rule_snapshot_sha256).toBe(sb.rule_snapshot_sha256);
   });
 
-  it('refuses a rubric_score battle without a rubric with rubric_required, leaving it a draft', async () => {
+  it('refuses a rubric_score battle without a rubric (a judge named) with rubric_required, leaving it a draft', async () => {
     const { id, creator } = await createBattle(db, undefined, { judging_mode: 'rubric_score' });
     await expectRefused(creator.rpc('fn_publish_battle', { battle_id: id }), 'rubric_required');
     expect(await battleRow(db, id)).toMatchObject({ status: 'draft', rule_snapshot: null });

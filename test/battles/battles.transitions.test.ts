@@ -204,7 +204,6 @@ describe('the caller is checked before the battle\'s state', () => {
     const creator = await makeUser(db);
     const rubric = await creator.rpc<string>('fn_rubrics_create', { title: 'R', criteria: [{ title: 'A' }] });
     const { id } = await createBattle(db, creator, { slug: uniqueSlug('judged'), judging_mode: 'rubric_score', rubric_id: rubric });
-    await creator.rpc('fn_battles_name_judge', { battle_id: id, profile_id: (await makeUser(db)).id });
     await creator.rpc('fn_publish_battle', { battle_id: id });
     for (let i = 0; i < 2; i++) {
       const c = await makeUser(db);

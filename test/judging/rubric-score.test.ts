@@ -7,6 +7,7 @@ import { makeUser, type Actor } from '../support/actors.ts';
 import { battleRow, clearSetting, eventsOf, expectRefused, setSetting, uniqueSlug } from '../support/battle-fixtures.ts';
 import { rankByScore, scoreRubric, type ScorecardResult } from '../../src/core/scoring.ts';
 import { addModel, makeWorker, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
+import { rubricBattle, type RubricBattle } from './support.ts';
 
 let db: TestDb;
 let servers: Providers;
@@ -24,55 +25,14 @@ afterAll(async () => {
   await db.destroy();
 });
 
-interface RubricBattle {
-  id: string;
-  creator: Actor;
-  criteria: { id: string; weight: number }[];
-  judges: Actor[];
-  contenders: { id: string; actor: Actor }[];
-}
-
-/**
- * A challenge battle between humans scored on a rubric, published and with entries submitted, left
- * open (or moved to scoring). Judges are named humans, unless `judgeModel` makes the AI judge score.
- */
-async function rubricBattle(opts: { judges?: number; contenders?: number; judgeModel?: string; texts?: string[]; scoring?: boolean } = {}): Promise<RubricBattle> {
-  const creator = await makeUser(db);
-  const rubric = await creator.rpc<string>('fn_rubrics_create', {
-    title: 'Craft', criteria: [{ title: 'Imagery', weight: 3 }, { title: 'Clarity', weight: 1 }, { title: 'Form', weight: 2 }, { title: 'Voice', weight: 0.5 }],
-  });
-  const n = opts.contenders ?? 2;
-  const id = await creator.rpc<string>('fn_battles_create', {
-    title: 'Rubric', slug: uniqueSlug('rubric'), task_prompt: 'Describe rain.', judging_mode: 'rubric_score', rubric_id: rubric, max_contenders: n,
-  });
-  if (opts.judgeModel) await creator.rpc('fn_battles_set_judging', { battle_id: id, judge_model_id: opts.judgeModel });
-  const judges: Actor[] = [];
-  for (let i = 0; i < (opts.judges ?? 0); i++) {
-    const j = await makeUser(db);
-    await creator.rpc('fn_battles_name_judge', { battle_id: id, profile_id: j.id });
-    judges.push(j);
-  }
-  await creator.rpc('fn_publish_battle', { battle_id: id });
-  const contenders: RubricBattle['contenders'] = [];
-  for (let i = 0; i < n; i++) {
-    const actor = await makeUser(db);
-    contenders.push({ id: await actor.rpc<string>('fn_battles_join', { battle_id: id }), actor });
-    await actor.rpc('fn_battles_submit', { battle_id: id, text: opts.texts?.[i] ?? `entry ${i}` });
-  }
-  if (opts.scoring !== false) await creator.rpc('fn_battle_start_scoring', { battle_id: id });
-  const snapshot = (await battleRow(db, id)).rule_snapshot;
-  const criteria = snapshot.rubric.criteria.map((c: any) => ({ id: c.id, weight: Number(c.weight) }));
-  return { id, creator, criteria, judges, contenders };
-}
-
 const RESULTS: ScorecardResult[] = ['pass', 'partial', 'fail', 'skipped'];
 
 describe('the rubric_score rule in SQL', () => {
   let one: RubricBattle;
   let three: RubricBattle;
   beforeAll(async () => {
-    one = await rubricBattle({ judges: 1, contenders: 3 });
-    three = await rubricBattle({ judges: 3, contenders: 3 });
+    one = await rubricBattle(db, { judges: 1, contenders: 3 });
+    three = await rubricBattle(db, { judges: 3, contenders: 3 });
   });
 
   /** Replaces the battle's scorecards and returns the SQL scores for the given criteria weights. */
@@ -183,7 +143,7 @@ describe('nobody to score', () => {
 
 describe('human judges', () => {
   it('are named by the creator while the battle is a draft, and frozen into the rule snapshot', async () => {
-    const b = await rubricBattle({ judges: 2, scoring: false });
+    const b = await rubricBattle(db, { judges: 2, scoring: false });
     const snapshot = (await battleRow(db, b.id)).rule_snapshot;
     expect(snapshot.judging).toMatchObject({ protocol: 'rubric_weighted_v1', rubric_scorer: 'human', judge: null });
     expect([...snapshot.judging.judges].sort()).toEqual(b.judges.map((j) => j.id).sort());
@@ -211,7 +171,7 @@ describe('human judges', () => {
   });
 
   it('score entries through their RPC; the last scorecard queues the battle, which the worker finalizes', async () => {
-    const b = await rubricBattle({ judges: 2, scoring: false });
+    const b = await rubricBattle(db, { judges: 2, scoring: false });
     const card = (result: string) => b.criteria.map((c) => ({ criterion_id: c.id, result, explanation: `${result}!` }));
     const [j1, j2] = b.judges;
     const [c1, c2] = b.contenders;
@@ -248,7 +208,7 @@ describe('human judges', () => {
   });
 
   it('makes equal top scores a draw', async () => {
-    const b = await rubricBattle({ judges: 1 });
+    const b = await rubricBattle(db, { judges: 1 });
     for (const c of b.contenders) {
       await b.judges[0].rpc('fn_battles_submit_scorecards', {
         battle_id: b.id, contender_id: c.id, scores: b.criteria.map((k) => ({ criterion_id: k.id, result: 'partial' })),
@@ -281,7 +241,7 @@ describe('human judges', () => {
 
 describe('the AI judge as scorer', () => {
   it('grades each entry on every criterion; its scorecards carry the model and explanations, and decide the battle', async () => {
-    const b = await rubricBattle({ judgeModel: judgeModel, texts: ['Too short.', STRONG_TEXT] });
+    const b = await rubricBattle(db, { judgeModel: judgeModel, texts: ['Too short.', STRONG_TEXT] });
     expect((await battleRow(db, b.id)).rule_snapshot.judging).toMatchObject({ rubric_scorer: 'ai', judge: { model_id: judgeModel } });
     await makeWorker(db).runUntilIdle();
     const row = await battleRow(db, b.id);
@@ -299,7 +259,7 @@ describe('the AI judge as scorer', () => {
   });
 
   it('retries a grader that does not answer in JSON, then dead-letters it, visibly', async () => {
-    const b = await rubricBattle({ judgeModel: broken, texts: ['a', 'b'] });
+    const b = await rubricBattle(db, { judgeModel: broken, texts: ['a', 'b'] });
     await makeWorker(db).runUntilIdle();
     expect((await battleRow(db, b.id)).status).toBe('scoring');
     const status = await b.creator.rpc<Record<string, any>>('fn_battle_execution_status', { battle_id: b.id });

@@ -4,10 +4,11 @@
 // implies for the entries, written in the finalizing transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMULA_VERSION, rateBattle } from '../../src/core/ratings/elo.ts';
-import { makeUser, type Actor } from '../support/actors.ts';
+import { makeUser } from '../support/actors.ts';
 import { battleRow, uniqueSlug } from '../support/battle-fixtures.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { addAiLenser, addModel, dbOracle, makeWorker, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
+import { judgedBattle, rubricBattle } from '../judging/support.ts';
 import { logRows, ranksOf, type LogRow } from './support.ts';
 
 let db: TestDb;
@@ -40,10 +41,6 @@ function expectRated(rows: LogRow[], kind: 'lenser' | 'model', ids: string[], ra
   }
 }
 
-async function humans(n: number): Promise<Actor[]> {
-  return Promise.all(Array.from({ length: n }, () => makeUser(db)));
-}
-
 async function finalizedEvent(battleId: string) {
   const { rows } = await db.query<{ n: number }>(
     "select count(*)::int as n from battles.events where battle_id = $1 and event_type = 'finalized'", [battleId]);
@@ -52,20 +49,8 @@ async function finalizedEvent(battleId: string) {
 
 describe('ELO after a real judged finalization', () => {
   it('ai_judge: the swapped-order verdicts rank the long entry first and the two equal ones tied second', async () => {
-    const creator = await makeUser(db);
-    const id = await creator.rpc<string>('fn_battles_create', {
-      title: 'Judged', slug: uniqueSlug('elo-ai'), task_prompt: 'Describe rain.', judging_mode: 'ai_judge', max_contenders: 3,
-    });
-    await creator.rpc('fn_battles_set_judging', { battle_id: id, judge_model_id: judge });
-    await creator.rpc('fn_publish_battle', { battle_id: id });
-    const people = await humans(3);
     const texts = ['The rain came down on the old town.', STRONG_TEXT, 'The sea went grey under the low sky.'];
-    const contenders: string[] = [];
-    for (const [i, p] of people.entries()) {
-      contenders.push(await p.rpc<string>('fn_battles_join', { battle_id: id }));
-      await p.rpc('fn_battles_submit', { battle_id: id, text: texts[i] });
-    }
-    await creator.rpc('fn_battle_start_scoring', { battle_id: id });
+    const { id, contenders, lensers } = await judgedBattle(db, judge, texts);
     expect(await logRows(db, id)).toEqual([]);
     await makeWorker(db).runUntilIdle();
     expect(await battleRow(db, id)).toMatchObject({ status: 'closed', winner_contender_id: contenders[1] });
@@ -74,35 +59,23 @@ describe('ELO after a real judged finalization', () => {
     expect(await ranksOf(db, id, contenders)).toEqual([2, 1, 2]);
     const rows = await logRows(db, id);
     expect(rows).toHaveLength(3);
-    expectRated(rows, 'lenser', people.map((p) => p.id), [2, 1, 2]);
+    expectRated(rows, 'lenser', lensers.map((p) => p.id), [2, 1, 2]);
   });
 
   it('rubric_score: a named judge\'s scorecards rank pass over partial over fail', async () => {
-    const creator = await makeUser(db);
-    const rubric = await creator.rpc<string>('fn_rubrics_create', { title: 'Craft', criteria: [{ title: 'Imagery', weight: 2 }, { title: 'Clarity' }] });
-    const id = await creator.rpc<string>('fn_battles_create', {
-      title: 'Rubric', slug: uniqueSlug('elo-rubric'), task_prompt: 'Describe rain.', judging_mode: 'rubric_score', rubric_id: rubric, max_contenders: 3,
-    });
-    const [judgeHuman] = await humans(1);
-    await creator.rpc('fn_battles_name_judge', { battle_id: id, profile_id: judgeHuman.id });
-    await creator.rpc('fn_publish_battle', { battle_id: id });
-    const people = await humans(3);
-    const contenders: string[] = [];
-    for (const p of people) {
-      contenders.push(await p.rpc<string>('fn_battles_join', { battle_id: id }));
-      await p.rpc('fn_battles_submit', { battle_id: id, text: `entry of ${p.handle}` });
-    }
-    await creator.rpc('fn_battle_start_scoring', { battle_id: id });
-    const criteria = (await battleRow(db, id)).rule_snapshot.rubric.criteria as Array<{ id: string }>;
+    const b = await rubricBattle(db, { judges: 1, contenders: 3 });
+    const [judgeHuman] = b.judges;
+    const { id } = b;
+    const contenders = b.contenders.map((c) => c.id);
     for (const [i, result] of ['partial', 'pass', 'fail'].entries()) {
       await judgeHuman.rpc('fn_battles_submit_scorecards', {
-        battle_id: id, contender_id: contenders[i], scores: criteria.map((c) => ({ criterion_id: c.id, result })),
+        battle_id: id, contender_id: contenders[i], scores: b.criteria.map((c) => ({ criterion_id: c.id, result })),
       });
     }
     await makeWorker(db).runUntilIdle();
     expect(await battleRow(db, id)).toMatchObject({ status: 'closed', winner_contender_id: contenders[1] });
     expect(await ranksOf(db, id, contenders)).toEqual([2, 1, 3]);
-    expectRated(await logRows(db, id), 'lenser', people.map((p) => p.id), [2, 1, 3]);
+    expectRated(await logRows(db, id), 'lenser', b.contenders.map((c) => c.actor.id), [2, 1, 3]);
     // The judge is not a contender and is not rated.
     expect((await logRows(db, id)).some((r) => r.entity_id === judgeHuman.id)).toBe(false);
   });

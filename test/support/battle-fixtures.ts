@@ -56,13 +56,19 @@ function fixtureJudgeModel(db: Db): Promise<string> {
   return model;
 }
 
-/** A draft battle; an ai_judge battle gets the fixture judge model so that it can be published. */
+/**
+ * A draft battle that can be published: an ai_judge battle gets the fixture judge model, a
+ * rubric_score battle a fresh named human judge (it still needs a rubric_id to publish).
+ */
 export async function createBattle(db: Db, creator?: Actor, args: Record<string, unknown> = {}) {
   const who = creator ?? (await makeUser(db));
   const slug = (args.slug as string | undefined) ?? uniqueSlug();
   const id = await who.rpc<string>('fn_battles_create', { title: `Battle ${slug}`, task_prompt: 'Write a haiku about rain', ...args, slug });
   if (args.judging_mode === 'ai_judge') {
     await who.rpc('fn_battles_set_judging', { battle_id: id, judge_model_id: await fixtureJudgeModel(db) });
+  }
+  if (args.judging_mode === 'rubric_score') {
+    await who.rpc('fn_battles_name_judge', { battle_id: id, profile_id: (await makeUser(db)).id });
   }
   return { id, slug, creator: who };
 }
