@@ -19,10 +19,9 @@ const applied = await migrate(db);
 if (applied.length) logger.info({ applied }, 'migrations applied');
 
 const embedded = !config.databaseUrl;
-const seed = config.demoSeed;
 // One transaction that re-checks its marker under a lock: a failed seed leaves nothing and runs again
 // on the next start; a finished one never runs twice.
-if (seed && (await seedDemo(db))) logger.info('demo data seeded');
+if (config.demoSeed && (await seedDemo(db))) logger.info('demo data seeded');
 
 const app = createApp({ db, signer: new TokenSigner(resolveJwtSecret(config)), logger, webDir: config.webDir });
 startScheduler([leaderboardJob(db, logger)], logger);
@@ -34,7 +33,7 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   const url = `http://${config.host}:${info.port}`;
   logger.info({ url, database: embedded ? `embedded (${config.dataDir})` : 'postgres' }, 'LenserFight is up');
   console.log(`\nLenserFight is running at ${url}\n  API reference: ${url}/docs\n` +
-    (seed ? `  Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\n` : ''));
+    (config.demoSeed ? `  Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\n` : ''));
 });
 
 async function shutdown(signal: string) {
