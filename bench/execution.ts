@@ -9,9 +9,7 @@
 // Each backend runs `rounds` battles and reports the median; PGlite (embedded, one connection) and
 // Postgres (a fresh database on DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test).
 // Args: [latency ms=200] [contenders=8] [rounds=7].
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { rpcAs } from '../src/battles/rpc.ts';
 import { ExecutionWorker } from '../src/battles/execution-worker.ts';
 import { providerSource } from '../src/battles/model-providers.ts';
@@ -22,6 +20,7 @@ import { openPglite } from '../src/db/pglite.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { OpenAiCompatibleProvider } from '../src/providers/index.ts';
 import { OpenAiServer } from '../test/support/provider-servers/index.ts';
+import { DatabaseUnreachable, withScratchDatabase } from './support/scratch-database.ts';
 
 const KEY = 'sk-bench-local';
 
@@ -109,31 +108,19 @@ export async function main(args: string[]): Promise<void> {
       await lite.close();
     }
 
-    const admin = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-    const name = `lf_bench_exec_${randomBytes(4).toString('hex')}`;
-    const adminClient = new pg.Client({ connectionString: admin.toString() });
-    let connected = false;
     try {
-      await adminClient.connect();
-      connected = true;
-      await adminClient.query(`create database ${name}`);
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      const db = openPostgres({ connectionString: url.toString(), max: 10 });
-      try {
-        results.push(await runBackend('postgres', db, baseUrl, contenders, rounds));
-        report(results.at(-1)!, contenders);
-      } finally {
-        await db.close();
-      }
+      await withScratchDatabase('lf_bench_exec', async (url) => {
+        const db = openPostgres({ connectionString: url, max: 10 });
+        try {
+          results.push(await runBackend('postgres', db, baseUrl, contenders, rounds));
+          report(results.at(-1)!, contenders);
+        } finally {
+          await db.close();
+        }
+      });
     } catch (err) {
-      if (!connected) console.log(`postgres: skipped (${(err as Error).message})`);
-      else throw err;
-    } finally {
-      if (connected) {
-        await adminClient.query(`drop database if exists ${name} with (force)`);
-        await adminClient.end();
-      }
+      if (!(err instanceof DatabaseUnreachable)) throw err;
+      console.log(`postgres: skipped (${err.message})`);
     }
   } finally {
     await server.close();

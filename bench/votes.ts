@@ -31,6 +31,7 @@ import { openPglite } from '../src/db/pglite.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { TokenSigner } from '../src/identity/tokens.ts';
 import { silentLogger } from '../src/logging/logger.ts';
+import { withScratchDatabase } from './support/scratch-database.ts';
 
 const SPREAD_BATTLES = 100;
 
@@ -311,15 +312,8 @@ async function pglitePhase(seconds: number) {
 export async function main(args: string[]): Promise<void> {
   const seconds = Number(args[0] ?? 4);
   const clients = Number(args[1] ?? 8);
-  const admin = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-  const name = `lf_bench_${randomBytes(4).toString('hex')}`;
-  const adminClient = new pg.Client({ connectionString: admin.toString() });
-  await adminClient.connect();
-  await adminClient.query(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  try {
-    const pgRun = await postgresPhases(url.toString(), seconds, clients);
+  await withScratchDatabase('lf_bench', async (url) => {
+    const pgRun = await postgresPhases(url, seconds, clients);
     const lite = await pglitePhase(seconds);
     const r = (x: Rate, c: Rate) => ratio(x, c).toFixed(2);
     console.log(
@@ -327,8 +321,5 @@ export async function main(args: string[]): Promise<void> {
         `(aim >= 0.25), HTTP ${r(pgRun.http, pgRun.ceiling)} of the plain-INSERT ceiling (${fmt(pgRun.ceiling.perSecond)}/s, ${clients} clients); ` +
         `PGlite ${r(lite.votes, lite.ceiling)} of its ceiling (${fmt(lite.ceiling.perSecond)}/s)`,
     );
-  } finally {
-    await adminClient.query(`drop database if exists ${name} with (force)`);
-    await adminClient.end();
-  }
+  });
 }
