@@ -3,13 +3,12 @@
 // fn_battles_finalize. The log rows must be what rateBattle gives for the ranks each mode's rule
 // implies for the entries, written in the finalizing transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMULA_VERSION, rateBattle } from '../../src/core/ratings/elo.ts';
 import { makeUser } from '../support/actors.ts';
 import { battleRow, uniqueSlug } from '../support/battle-fixtures.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { addAiLenser, addModel, dbOracle, makeWorker, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
 import { judgedBattle, rubricBattle } from '../judging/support.ts';
-import { logRows, ranksOf, type LogRow } from './support.ts';
+import { expectRatedLikeTs, logRows, ranksOf, type LogRow } from './support.ts';
 
 let db: TestDb;
 let servers: Providers;
@@ -25,20 +24,10 @@ afterAll(async () => {
   await db.destroy();
 });
 
-const close = (x: number, y: number) => expect(Math.abs(x - y), `${x} vs ${y}`).toBeLessThan(1e-9);
-
-/** The log rows of one entity kind equal rateBattle for fresh entities placed at `ranks`. */
+/** The log rows of one entity kind equal rateBattle for fresh entities (rating 1000, K 64) placed at `ranks`. */
 function expectRated(rows: LogRow[], kind: 'lenser' | 'model', ids: string[], ranks: number[]) {
-  const mine = rows.filter((r) => r.entity_kind === kind);
-  const want = rateBattle(new Map(), ids.map((entityId, i) => ({ entityId, rank: ranks[i] })));
-  expect(mine.map((r) => r.entity_id).sort()).toEqual([...ids].sort());
-  for (const w of want) {
-    const got = mine.find((r) => r.entity_id === w.entityId)!;
-    expect(got).toMatchObject({ reason: 'battle', rating_before: 1000, k: 64, opponents: ids.length - 1, formula_version: FORMULA_VERSION });
-    close(got.expected_score, w.expectedScore);
-    close(got.outcome, w.outcome);
-    close(got.delta, w.delta);
-  }
+  expectRatedLikeTs(rows, kind, ids, ranks);
+  expect(rows.filter((r) => r.entity_kind === kind).map((r) => [r.rating_before, r.k])).toEqual(ids.map(() => [1000, 64]));
 }
 
 async function finalizedEvent(battleId: string) {

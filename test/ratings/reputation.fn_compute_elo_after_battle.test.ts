@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyEloRows, FORMULA_VERSION, rateBattle, type EloStanding } from '../../src/core/ratings/elo.ts';
+import type { EloStanding } from '../../src/core/ratings/elo.ts';
 import { createRandom } from '../../src/core/ratings/random.ts';
 import { expectRefused } from '../support/battle-fixtures.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser } from '../support/actors.ts';
-import { aiMember, humanMember, logRows, playBattle, ranksOf, ratings, type Member } from './support.ts';
+import { aiMember, expectClose, expectRatedLikeTs, humanMember, logRows, playBattle, ranksOf, ratings, type Member } from './support.ts';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -14,27 +14,7 @@ afterAll(async () => {
   await db.destroy();
 });
 
-const close = (x: number, y: number) => expect(Math.abs(x - y), `${x} vs ${y}`).toBeLessThan(1e-9);
-
-/** What rateBattle says for a battle given the TS standings, and those standings updated. */
-function expectLikeTs(standings: Map<string, EloStanding>, members: Member[], ranks: number[], rows: Awaited<ReturnType<typeof logRows>>) {
-  const want = rateBattle(standings, members.map((m, i) => ({ entityId: m.profileId, rank: ranks[i] })));
-  const lensers = rows.filter((r) => r.entity_kind === 'lenser');
-  expect(lensers).toHaveLength(members.length);
-  for (const w of want) {
-    const got = lensers.find((r) => r.entity_id === w.entityId)!;
-    expect(got.rating_before).toBe(w.ratingBefore);
-    expect(got.k).toBe(w.k);
-    close(got.expected_score, w.expectedScore);
-    close(got.outcome, w.outcome);
-    close(got.delta, w.delta);
-    expect(got.rating_after).toBe(got.rating_before + got.delta);
-    expect(got.formula_version).toBe(FORMULA_VERSION);
-    expect(got.reason).toBe('battle');
-    expect(got.opponents).toBe(members.length - 1);
-  }
-  applyEloRows(standings, want);
-}
+const ids = (members: Member[]) => members.map((m) => m.profileId);
 
 describe('ELO when a battle is finalized', () => {
   it('a 2-contender battle moves the winner up and the loser down by the same amount, as rateBattle', async () => {
@@ -42,7 +22,7 @@ describe('ELO when a battle is finalized', () => {
     const b = await playBattle(db, [alice, bob], [0, 0, 1]);
     expect(await ranksOf(db, b.id, b.contenderIds)).toEqual([1, 2]);
     const rows = await logRows(db, b.id);
-    expectLikeTs(new Map(), [alice, bob], [1, 2], rows);
+    expectRatedLikeTs(rows, 'lenser', ids([alice, bob]), [1, 2]);
     // Both new: provisional K 64, E = 1/2, so ±32.
     expect(rows.map((r) => [r.entity_id, r.delta])).toEqual(
       expect.arrayContaining([[alice.profileId, 32], [bob.profileId, -32]]),
@@ -58,27 +38,27 @@ describe('ELO when a battle is finalized', () => {
     const ranks = await ranksOf(db, b.id, b.contenderIds);
     expect(ranks).toEqual([1, 1, 3, 4]);
     const rows = await logRows(db, b.id);
-    expectLikeTs(new Map(), m, ranks, rows);
+    expectRatedLikeTs(rows, 'lenser', ids(m), ranks);
     const by = new Map(rows.map((r) => [r.entity_id, r]));
     // A and B: a draw and two wins of three = 5/6; C: one win of three; D: none.
-    close(by.get(m[0].profileId)!.outcome, 5 / 6);
-    close(by.get(m[2].profileId)!.outcome, 1 / 3);
-    close(by.get(m[3].profileId)!.outcome, 0);
-    close(rows.reduce((s, r) => s + r.delta, 0), 0);
+    expectClose(by.get(m[0].profileId)!.outcome, 5 / 6);
+    expectClose(by.get(m[2].profileId)!.outcome, 1 / 3);
+    expectClose(by.get(m[3].profileId)!.outcome, 0);
+    expectClose(rows.reduce((s, r) => s + r.delta, 0), 0);
   });
 
   it('a battle with no winner (everyone shares rank 1) is all draws: equal ratings do not move, unequal ones converge', async () => {
     const [alice, bob, carol] = [await humanMember(db), await humanMember(db), await humanMember(db)];
     const standings = new Map<string, EloStanding>();
     const first = await playBattle(db, [alice, bob], [0]);
-    expectLikeTs(standings, [alice, bob], [1, 2], await logRows(db, first.id));
+    expectRatedLikeTs(await logRows(db, first.id), 'lenser', ids([alice, bob]), [1, 2], standings);
     const draw = await playBattle(db, [alice, bob, carol], ['draw', 0, 1]);
     expect(await ranksOf(db, draw.id, draw.contenderIds)).toEqual([1, 1, 3]);
-    expectLikeTs(standings, [alice, bob, carol], [1, 1, 3], await logRows(db, draw.id));
+    expectRatedLikeTs(await logRows(db, draw.id), 'lenser', ids([alice, bob, carol]), [1, 1, 3], standings);
     const noVotes = await playBattle(db, [alice, bob], []);
     expect(await ranksOf(db, noVotes.id, noVotes.contenderIds)).toEqual([1, 1]);
     const rows = await logRows(db, noVotes.id);
-    expectLikeTs(standings, [alice, bob], [1, 1], rows);
+    expectRatedLikeTs(rows, 'lenser', ids([alice, bob]), [1, 1], standings);
     expect(rows.every((r) => r.outcome === 0.5)).toBe(true);
     const a = rows.find((r) => r.entity_id === alice.profileId)!;
     expect(a.delta).toBeLessThan(0); // alice was ahead, so a draw costs her
@@ -93,13 +73,13 @@ describe('ELO when a battle is finalized', () => {
       const members = [...pool].sort(() => random.nextFloat() - 0.5).slice(0, n);
       const votes = Array.from({ length: random.nextInt(5) }, () => (random.nextInt(5) === 0 ? ('draw' as const) : random.nextInt(n)));
       const b = await playBattle(db, members, votes);
-      expectLikeTs(standings, members, await ranksOf(db, b.id, b.contenderIds), await logRows(db, b.id));
+      expectRatedLikeTs(await logRows(db, b.id), 'lenser', ids(members), await ranksOf(db, b.id, b.contenderIds), standings);
     }
     const now = await ratings(db);
     for (const m of pool) {
       const want = standings.get(m.profileId)!;
       expect(now.get(m.profileId)!.games).toBe(want.games);
-      close(now.get(m.profileId)!.rating, want.rating);
+      expectClose(now.get(m.profileId)!.rating, want.rating);
     }
   });
 

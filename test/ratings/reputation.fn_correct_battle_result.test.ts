@@ -6,7 +6,7 @@ import { correctBattleResult, reverseBattleElo } from '../../src/ratings/operato
 import { makeUser, systemActor, type Actor } from '../support/actors.ts';
 import { expectRefused } from '../support/battle-fixtures.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { humanMember, logRows, playBattle, ratings, type Member } from './support.ts';
+import { expectClose, expectSqlReplayConsistent, humanMember, logRows, playBattle, ratings, type Member } from './support.ts';
 
 let db: TestDb;
 let operator: Actor;
@@ -18,16 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.destroy();
 });
-
-const close = (x: number, y: number) => expect(Math.abs(x - y), `${x} vs ${y}`).toBeLessThan(1e-9);
-
-async function expectReplayConsistent() {
-  const { rows: replay } = await db.query<{ entity_kind: string; entity_id: string; rating: number; games: number; consistent: boolean }>(
-    'select * from reputation.fn_elo_replay() order by entity_kind, entity_id');
-  const { rows: stored } = await db.query('select entity_kind, entity_id, rating, games from reputation.elo_ratings order by entity_kind, entity_id');
-  expect(replay.every((r) => r.consistent)).toBe(true);
-  expect(replay.map(({ consistent: _, ...r }) => r)).toEqual(stored);
-}
 
 async function xpOf(battleId: string) {
   const { rows } = await db.query<{ lenser_id: string; event_type: string; amount: number; compensates_id: string | null }>(
@@ -57,7 +47,7 @@ describe('correcting a result', () => {
 
     const now = await ratings(db);
     for (const [x, y] of [[a, a2], [b, b2], [c, c2]] as Array<[Member, Member]>) {
-      close(now.get(x.profileId)!.rating, now.get(y.profileId)!.rating);
+      expectClose(now.get(x.profileId)!.rating, now.get(y.profileId)!.rating);
       expect(now.get(x.profileId)!.games).toBe(now.get(y.profileId)!.games);
     }
 
@@ -70,7 +60,7 @@ describe('correcting a result', () => {
     expect(corrections).toHaveLength(3);
     expect(corrections.every((r) => r.correction_id === res.correction_id)).toBe(true);
     expect(corrections.find((r) => r.entity_id === c.profileId)!.outcome).toBe(1);
-    await expectReplayConsistent();
+    await expectSqlReplayConsistent(db);
   });
 
   it('shows the corrected result on the battle itself: winner, ranks, summary and a finalized event', async () => {
@@ -114,8 +104,8 @@ describe('correcting a result', () => {
     expect(rows.slice(9, 12).map((r) => r.reverses_log_id)).toEqual(firstCorrection);
     // All share first place among equals: a draw of equals moves nobody.
     const now = await ratings(db);
-    for (const m of [a, b, c]) close(now.get(m.profileId)!.rating, 1000);
-    await expectReplayConsistent();
+    for (const m of [a, b, c]) expectClose(now.get(m.profileId)!.rating, 1000);
+    await expectSqlReplayConsistent(db);
     const { rows: recorded } = await db.query('select battle_id, reason, corrected_by from reputation.result_corrections where battle_id = $1 order by id', [battle.id]);
     expect(recorded).toEqual([
       { battle_id: battle.id, reason: 'judge error', corrected_by: operator.id },

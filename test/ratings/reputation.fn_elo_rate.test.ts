@@ -12,6 +12,7 @@ import {
 import { createRandom } from '../../src/core/ratings/random.ts';
 import { clearSetting, setSetting } from '../support/battle-fixtures.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
+import { expectClose } from './support.ts';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -90,9 +91,9 @@ describe('reputation.fn_elo_rate (the SQL twin of rateBattle)', () => {
         expect(row.rating_before).toBe(want.ratingBefore);
         expect(row.k).toBe(want.k);
         expect(row.opponents).toBe(n - 1);
-        expect(Math.abs(row.expected_score - want.expectedScore)).toBeLessThan(1e-9);
-        expect(Math.abs(row.outcome - want.outcome)).toBeLessThan(1e-9);
-        expect(Math.abs(row.delta - want.delta)).toBeLessThan(1e-9);
+        expectClose(row.expected_score, want.expectedScore);
+        expectClose(row.outcome, want.outcome);
+        expectClose(row.delta, want.delta);
       });
     }
   });

@@ -1,5 +1,7 @@
 // Battles among a chosen pool of lensers, played through the RPCs up to finalization, and superuser
-// reads of the ELO tables: what the rating tests build on.
+// reads of the ELO tables and the checks against the TS rating code: what the rating tests build on.
+import { expect } from 'vitest';
+import { applyEloRows, FORMULA_VERSION, rateBattle, type EloStanding } from '../../src/core/ratings/elo.ts';
 import type { Db } from '../../src/db/db.ts';
 import { actingAs, makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
 import { uniqueSlug } from '../support/battle-fixtures.ts';
@@ -136,4 +138,39 @@ export async function ratings(db: Db, kind: 'lenser' | 'model' = 'lenser'): Prom
 /** Runs statements as the superuser in one transaction (for setting up states the RPCs cannot reach yet). */
 export async function asSuperuser<T>(db: Db, sql: string, params: unknown[] = []): Promise<T[]> {
   return db.transaction(async (tx) => (await tx.query<T>(sql, params)).rows);
+}
+
+/** SQL floats against the TS formulas: equal to 1e-9. */
+export function expectClose(x: number, y: number): void {
+  expect(Math.abs(x - y), `${x} vs ${y}`).toBeLessThan(1e-9);
+}
+
+/**
+ * The battle's log rows of one entity kind are what rateBattle gives for `ids` placed at `ranks`
+ * from `standings` (fresh entities by default), which are then updated for the next battle.
+ */
+export function expectRatedLikeTs(rows: LogRow[], kind: 'lenser' | 'model', ids: string[], ranks: number[],
+  standings = new Map<string, EloStanding>()): void {
+  const want = rateBattle(standings, ids.map((entityId, i) => ({ entityId, rank: ranks[i] })));
+  const mine = rows.filter((r) => r.entity_kind === kind);
+  expect(mine.map((r) => r.entity_id).sort()).toEqual([...ids].sort());
+  for (const w of want) {
+    const got = mine.find((r) => r.entity_id === w.entityId)!;
+    expect(got).toMatchObject({ reason: 'battle', rating_before: w.ratingBefore, k: w.k, opponents: ids.length - 1, formula_version: FORMULA_VERSION });
+    expectClose(got.expected_score, w.expectedScore);
+    expectClose(got.outcome, w.outcome);
+    expectClose(got.delta, w.delta);
+    expect(got.rating_after).toBe(got.rating_before + got.delta);
+  }
+  applyEloRows(standings, want);
+}
+
+/** The SQL replay of the whole log (fn_elo_replay) is consistent and equals elo_ratings exactly. */
+export async function expectSqlReplayConsistent(db: Db): Promise<void> {
+  const { rows: stored } = await db.query<{ entity_kind: string; entity_id: string; rating: number; games: number }>(
+    'select entity_kind, entity_id, rating, games from reputation.elo_ratings order by entity_kind, entity_id');
+  const { rows: replay } = await db.query<{ entity_kind: string; entity_id: string; rating: number; games: number; consistent: boolean }>(
+    'select * from reputation.fn_elo_replay() order by entity_kind, entity_id');
+  expect(replay.every((r) => r.consistent)).toBe(true);
+  expect(replay.map(({ consistent: _, ...r }) => r)).toEqual(stored);
 }
