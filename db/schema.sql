@@ -823,7 +823,7 @@ CREATE VIEW battles.v_battle_full WITH (security_invoker='true') AS
     b.cancelled_at,
     b.archived_at,
         CASE
-            WHEN battles.fn_results_visible(b.id) THEN b.winner_contender_id
+            WHEN r.results_visible THEN b.winner_contender_id
             ELSE NULL::uuid
         END AS winner_contender_id,
     b.total_vote_count,
@@ -832,7 +832,7 @@ CREATE VIEW battles.v_battle_full WITH (security_invoker='true') AS
     b.rule_snapshot_sha256,
     b.rules_frozen_at,
         CASE
-            WHEN battles.fn_results_visible(b.id) THEN b.finalize_summary
+            WHEN r.results_visible THEN b.finalize_summary
             ELSE NULL::jsonb
         END AS finalize_summary,
     b.rubric_id,
@@ -858,8 +858,10 @@ CREATE VIEW battles.v_battle_full WITH (security_invoker='true') AS
            FROM battles.votes v
           WHERE ((v.battle_id = b.id) AND ((v.principal_id = auth.uid()) OR (v.voter_lenser_id = auth.uid())))
          LIMIT 1) AS my_vote
-   FROM (battles.battles b
-     JOIN lensers.profiles p ON ((p.id = b.creator_lenser_id)));
+   FROM ((battles.battles b
+     JOIN lensers.profiles p ON ((p.id = b.creator_lenser_id)))
+     CROSS JOIN LATERAL ( SELECT battles.fn_results_visible(b.id) AS results_visible
+         OFFSET 0) r);
 
 --
 -- Name: fn_battle_get_full(text); Type: FUNCTION; Schema: battles; Owner: -
@@ -901,12 +903,13 @@ begin
          (select count(*)::integer from battles.fn_battles_contender_count(b.id)),
          b.voting_opens_at, b.voting_closes_at, b.created_at, p.handle,
          -- The winner shows only to those who may see results (battles.fn_results_visible).
-         case when battles.fn_results_visible(b.id) then b.winner_contender_id end,
-         (select c.display_name from battles.contenders c
-           where c.id = b.winner_contender_id and battles.fn_results_visible(b.id)),
+         case when r.results_visible then b.winner_contender_id end,
+         (select c.display_name from battles.contenders c where c.id = b.winner_contender_id and r.results_visible),
          to_char(b.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || b.id::text
     from battles.battles b
     join lensers.profiles p on p.id = b.creator_lenser_id
+    -- Once per battle: offset 0 keeps the planner from copying the call into each use.
+    cross join lateral (select battles.fn_results_visible(b.id) as results_visible offset 0) r
    where b.deleted_at is null
      and (case when p_status is null and p_statuses is null then b.status <> 'archived'
                else (p_status is null or b.status = p_status) and (p_statuses is null or b.status = any (p_statuses)) end)

@@ -16,9 +16,9 @@ select
   b.invite_code is not null as invite_only,
   b.voting_opens_at, b.voting_closes_at, b.published_at, b.finalized_at, b.cancelled_at, b.archived_at,
   -- The winner and the finalize summary follow the results rule (battles.fn_results_visible).
-  case when battles.fn_results_visible(b.id) then b.winner_contender_id end as winner_contender_id,
+  case when r.results_visible then b.winner_contender_id end as winner_contender_id,
   b.total_vote_count, b.handicap_config, b.rule_snapshot, b.rule_snapshot_sha256,
-  b.rules_frozen_at, case when battles.fn_results_visible(b.id) then b.finalize_summary end as finalize_summary,
+  b.rules_frozen_at, case when r.results_visible then b.finalize_summary end as finalize_summary,
   b.rubric_id, b.created_at, b.updated_at,
   jsonb_build_object('id', p.id, 'handle', p.handle, 'display_name', p.display_name) as creator,
   (select count(*)::integer from battles.fn_battles_contender_count(b.id)) as contender_count,
@@ -49,7 +49,9 @@ select
      from battles.votes v where v.battle_id = b.id and (v.principal_id = auth.uid() or v.voter_lenser_id = auth.uid())
      limit 1) as my_vote
 from battles.battles b
-join lensers.profiles p on p.id = b.creator_lenser_id;
+join lensers.profiles p on p.id = b.creator_lenser_id
+-- Once per battle: offset 0 keeps the planner from copying the call into each use.
+cross join lateral (select battles.fn_results_visible(b.id) as results_visible offset 0) r;
 
 create function battles.fn_battle_get_full(p_slug text)
 returns battles.v_battle_full
@@ -116,12 +118,13 @@ begin
          (select count(*)::integer from battles.fn_battles_contender_count(b.id)),
          b.voting_opens_at, b.voting_closes_at, b.created_at, p.handle,
          -- The winner shows only to those who may see results (battles.fn_results_visible).
-         case when battles.fn_results_visible(b.id) then b.winner_contender_id end,
-         (select c.display_name from battles.contenders c
-           where c.id = b.winner_contender_id and battles.fn_results_visible(b.id)),
+         case when r.results_visible then b.winner_contender_id end,
+         (select c.display_name from battles.contenders c where c.id = b.winner_contender_id and r.results_visible),
          to_char(b.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '|' || b.id::text
     from battles.battles b
     join lensers.profiles p on p.id = b.creator_lenser_id
+    -- Once per battle: offset 0 keeps the planner from copying the call into each use.
+    cross join lateral (select battles.fn_results_visible(b.id) as results_visible offset 0) r
    where b.deleted_at is null
      and (case when p_status is null and p_statuses is null then b.status <> 'archived'
                else (p_status is null or b.status = p_status) and (p_statuses is null or b.status = any (p_statuses)) end)
