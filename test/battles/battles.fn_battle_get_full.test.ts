@@ -2,7 +2,7 @@
 // entry's moderation status, and the contender's profile handle where names are visible.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonActor, makeUser } from '../support/actors.ts';
-import { battleIn, vote } from '../support/battle-fixtures.ts';
+import { battleIn, setEntryStatus, vote } from '../support/battle-fixtures.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 
 let db: TestDb;
@@ -18,16 +18,11 @@ interface Full {
   contenders: Array<{ id: string; handle: string | null; profile_id: string | null }>;
 }
 
-/** Moderation has no RPC yet: the test sets the status as an operator's tool would. */
-async function setEntryStatus(contenderId: string, status: string): Promise<void> {
-  await db.query(`update battles.submissions set status = $2::battles.submission_status_enum where contender_id = $1 and is_final`, [contenderId, status]);
-}
-
 describe('entries carry their moderation status', () => {
   it('shows a contender their own entry\'s status, disqualified included, while others see no entry', async () => {
     const b = await battleIn(db, 'open');
     const [mine, theirs] = b.contenders;
-    await setEntryStatus(mine.contenderId, 'disqualified');
+    await setEntryStatus(db, mine.contenderId, 'disqualified');
     const own = await mine.actor.rpc<Full>('fn_battle_get_full', { slug: b.slug });
     expect(own.entries).toEqual([expect.objectContaining({ contender_id: mine.contenderId, status: 'disqualified' })]);
     const other = await theirs.actor.rpc<Full>('fn_battle_get_full', { slug: b.slug });
@@ -40,7 +35,7 @@ describe('entries carry their moderation status', () => {
 
   it('shows every entry\'s status to whoever sees the entries once voting opens', async () => {
     const b = await battleIn(db, 'voting', { contenders: 3, create: { max_contenders: 3 } });
-    await setEntryStatus(b.contenders[2].contenderId, 'pending');
+    await setEntryStatus(db, b.contenders[2].contenderId, 'pending');
     const voter = await makeUser(db);
     const full = await voter.rpc<Full>('fn_battle_get_full', { slug: b.slug });
     expect(full.entries.map((e) => e.status).sort()).toEqual(['pending', 'submitted', 'submitted']);

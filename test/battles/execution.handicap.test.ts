@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withClaims } from '../../src/db/claims.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser } from '../support/actors.ts';
-import { battleRow, clearSetting, eventsOf, expectRefused, refusal, setSetting, uniqueSlug } from '../support/battle-fixtures.ts';
+import { battleRow, clearSetting, eventsOf, expectRefused, finalEntries, refusal, setSetting, uniqueSlug } from '../support/battle-fixtures.ts';
 import { addAiContender, addModel, aiBattle, makeWorker, runsOf, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
 
 let db: TestDb;
@@ -135,8 +135,7 @@ describe('the handicap at execution', () => {
     expect((await battleRow(db, b.id)).status).toBe('voting');
 
     expect(servers.anthropic.requests.map((r) => r.body)).toEqual([expect.objectContaining({ max_tokens: 5, temperature: 0.25 })]);
-    const { rows } = await db.query<{ contender_id: string; content_text: string; source_type: string }>(
-      'select contender_id, content_text, source_type from battles.submissions where battle_id = $1 and is_final', [b.id]);
+    const rows = await finalEntries(db, b.id);
     const entry = (id: string) => rows.find((r) => r.contender_id === id)!;
     expect(entry(humanId)).toMatchObject({ content_text: STRONG_TEXT, source_type: 'manual' });
     expect(STRONG_TEXT.split(/\s+/).length).toBeGreaterThan(5);

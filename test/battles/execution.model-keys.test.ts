@@ -9,7 +9,7 @@ import { TokenSigner } from '../../src/identity/tokens.ts';
 import { silentLogger } from '../../src/logging/logger.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, type Actor } from '../support/actors.ts';
-import { battleRow, eventsOf } from '../support/battle-fixtures.ts';
+import { battleRow, eventsOf, finalEntries } from '../support/battle-fixtures.ts';
 import { OpenAiServer } from '../support/provider-servers/index.ts';
 import { aiBattle, captureLogger, FAST_RETRY, makeWorker, scriptedModels, STRONG_TEXT } from '../e2e/harness.ts';
 
@@ -68,8 +68,7 @@ describe('api_key_env', () => {
     expect(bearer(servers.one)).toEqual([`Bearer ${KEY_ONE}`]);
     expect(bearer(servers.two)).toEqual([`Bearer ${KEY_TWO}`]);
     expect(bearer(servers.global)).toEqual([`Bearer ${GLOBAL}`]);
-    const { rows: entries } = await db.query<{ contender_id: string; content_text: string }>(
-      'select contender_id, content_text from battles.submissions where battle_id = $1 and is_final', [b.id]);
+    const entries = await finalEntries(db, b.id);
     expect(entries.find((e) => e.contender_id === b.contenders[0])!.content_text).toBe(STRONG_TEXT);
     expect(entries.find((e) => e.contender_id === b.contenders[1])!.content_text).toBe('I am not sure.');
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, type Actor } from '../support/actors.ts';
-import { battleRow, eventsOf, uniqueSlug } from '../support/battle-fixtures.ts';
+import { battleRow, eventsOf, finalEntries, uniqueSlug } from '../support/battle-fixtures.ts';
 import { listCombinations, type AxesRow } from '../../src/core/axes.ts';
 import {
   addAiContender, addModel, dbOracle, makeWorker, perfectAnswer, startProviders, STRONG_TEXT, type Providers,
@@ -163,8 +163,7 @@ describe('every valid axes combination, end to end', () => {
       expect(finalized.metadata).toMatchObject({ judging_mode: c.judgingMode, draw: false, judging: { mode: c.judgingMode } });
 
       // AI entries came from runs of the cloud worker; human entries were typed in.
-      const { rows } = await db.query<{ contender_id: string; source_type: string; execution_run_id: string | null }>(
-        'select contender_id, source_type, execution_run_id from battles.submissions where battle_id = $1 and is_final', [id]);
+      const rows = await finalEntries(db, id);
       for (const ct of contenders) {
         const entry = rows.find((r) => r.contender_id === ct.id)!;
         expect(entry.source_type).toBe(ct.kind === 'ai' ? 'execution_output' : 'manual');

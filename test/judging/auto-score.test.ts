@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, type Actor } from '../support/actors.ts';
-import { battleRow, expectRefused, uniqueSlug } from '../support/battle-fixtures.ts';
+import { battleRow, expectRefused, finalEntries, uniqueSlug } from '../support/battle-fixtures.ts';
 import { userClaims, withClaims } from '../../src/db/claims.ts';
 import { toAppError } from '../../src/db/errors.ts';
 import { sha256Hex } from '../../src/core/canonical-json.ts';
@@ -138,8 +138,7 @@ describe('scoring', () => {
     });
     const replay = CHALLENGES.math_calculation.generate(revealed.seed!, revealed.options);
     expect(sha256Hex(replay.prompt)).toBe(revealed.prompt_sha256);
-    const { rows: entries } = await db.query<{ contender_id: string; content_text: string }>(
-      'select contender_id, content_text from battles.submissions where battle_id = $1 and is_final', [id]);
+    const entries = await finalEntries(db, id);
     for (const e of entries) {
       const stored = scores.find((s) => s.contender_id === e.contender_id)!;
       expect(CHALLENGES.math_calculation.score(replay.answerKey, e.content_text).score).toBeCloseTo(Number(stored.score), 10);

@@ -173,6 +173,30 @@ export async function statusOf(db: Db, battleId: string): Promise<Status> {
   return (await battleRow(db, battleId)).status;
 }
 
+export interface EntryRow {
+  contender_id: string;
+  content_text: string;
+  source_type: string;
+  execution_run_id: string | null;
+}
+
+/** Each contender's final entry (superuser read). */
+export async function finalEntries(db: Db, battleId: string): Promise<EntryRow[]> {
+  const { rows } = await db.query<EntryRow>(
+    'select contender_id, content_text, source_type, execution_run_id from battles.submissions where battle_id = $1 and is_final',
+    [battleId],
+  );
+  return rows;
+}
+
+/** Moderation has no RPC yet: sets a final entry's status as an operator's tool would. */
+export async function setEntryStatus(db: Db, contenderId: string, status: string): Promise<void> {
+  await db.query(
+    'update battles.submissions set status = $2::battles.submission_status_enum where contender_id = $1 and is_final',
+    [contenderId, status],
+  );
+}
+
 /** Tallies as stored beside a recount from the votes themselves, per contender. */
 export async function tallies(db: Db, battleId: string) {
   const { rows } = await db.query<{
