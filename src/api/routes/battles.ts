@@ -1,19 +1,8 @@
-// REST routes over the same RPCs: /api/battles and its actions. Each route names its RPC; path
-// parameters and the JSON body (or query, for reads) are merged into the RPC's arguments.
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { rpcDefinition } from '../../battles/rpc-catalog.ts';
+// REST routes over the same RPCs: /api/battles and its actions, and the other resources the wizard
+// and the battle page use. Each row names its RPC (rest-routes.ts turns it into a route).
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { parseArgsBody, respondWithRpc } from './rpc.ts';
-import { Anything, errorResponses } from './schemas.ts';
-
-interface RestRoute {
-  method: 'get' | 'post' | 'delete';
-  path: string;
-  rpc: string;
-  /** Arguments read from the query string (GET); values are coerced by queryArgs. */
-  query?: boolean;
-  created?: boolean;
-}
+import { registerRestRoutes, type RestRoute } from './rest-routes.ts';
 
 const ACTIONS: Array<[string, string]> = [
   ['publish', 'fn_publish_battle'],
@@ -74,64 +63,6 @@ const ROUTES: RestRoute[] = [
   { method: 'post', path: '/api/battles/{battle_id}/retry-runs', rpc: 'fn_battle_retry_runs' },
 ];
 
-const INTEGER_QUERY = new Set(['limit', 'offset']);
-const BOOLEAN_QUERY = new Set(['owned_only']);
-const ARRAY_QUERY = new Set(['statuses']);
-
-/** Query strings are text: numbers and comma lists become what the RPC schema expects. */
-function queryArgs(query: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(query)) {
-    if (INTEGER_QUERY.has(k)) out[k] = /^-?\d+$/.test(v) ? Number(v) : v;
-    else if (ARRAY_QUERY.has(k)) out[k] = v.split(',').filter(Boolean);
-    else if (BOOLEAN_QUERY.has(k)) out[k] = v === 'true' ? true : v === 'false' ? false : v;
-    else out[k] = v;
-  }
-  // "results" is the feed's shorthand for finished battles.
-  if (out.status === 'results') {
-    delete out.status;
-    out.statuses = ['closed', 'published'];
-  }
-  return out;
-}
-
-function pathParams(path: string): string[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-}
-
 export function registerBattleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  for (const r of ROUTES) {
-    const def = rpcDefinition(r.rpc);
-    const params = pathParams(r.path);
-    const paramSchema = z.object(Object.fromEntries(params.map((p) => [p, def.body.shape[p] as z.ZodType])));
-    const rest = def.body.omit(Object.fromEntries(params.map((p) => [p, true])) as never);
-    const route = createRoute({
-      method: r.method,
-      path: r.path,
-      tags: ['battles'],
-      summary: `${def.summary} (${def.name})`,
-      request: {
-        ...(params.length ? { params: paramSchema } : {}),
-        ...(r.query ? { query: z.object(Object.fromEntries(Object.keys(rest.shape).map((k) => [k, z.string().optional()]))) } : {}),
-        ...(!r.query && r.method === 'post' ? { body: { content: { 'application/json': { schema: rest } }, required: false } } : {}),
-      },
-      responses: {
-        [r.created ? 201 : 200]: { description: 'Result', content: { 'application/json': { schema: Anything } } },
-        204: { description: 'Done' },
-        ...errorResponses,
-      },
-    });
-    app.openapi(route, (async (c: Parameters<Parameters<typeof app.openapi>[1]>[0]) => {
-      const fromPath = c.req.param() as Record<string, string>;
-      let args: Record<string, unknown>;
-      if (r.query) {
-        args = queryArgs(c.req.query());
-      } else if (r.method === 'post') {
-        args = parseArgsBody(await c.req.text());
-      } else {
-        args = {};
-      }
-      return respondWithRpc(c as never, deps, def, { ...args, ...fromPath }, r.created ? 201 : 200);
-    }) as never);
-  }
+  registerRestRoutes(app, deps, ROUTES);
 }

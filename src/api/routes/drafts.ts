@@ -4,6 +4,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { rpcAs } from '../../battles/rpc.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { registerRestRoutes, type RestRoute } from './rest-routes.ts';
 import { BattleParam, errorResponses, ok } from './schemas.ts';
 
 const Invitation = z
@@ -30,45 +31,31 @@ const Judging = z
   })
   .openapi('JudgingSettings');
 
-const routes = {
-  invitations: createRoute({
-    method: 'get', path: '/api/battles/{battle_id}/invitations', tags: ['battles'],
+const DRAFT_ROUTES: RestRoute[] = [
+  {
+    method: 'get', path: '/api/battles/{battle_id}/invitations', rpc: 'fn_battle_invitations',
     summary: 'Invitations of a battle with their status, oldest first (creator; fn_battle_invitations)',
-    request: { params: BattleParam },
-    responses: { 200: ok(z.array(Invitation), 'Invitations'), ...errorResponses },
-  }),
-  renew: createRoute({
-    method: 'post', path: '/api/battles/{battle_id}/invitations/{invitation_id}/renew', tags: ['battles'],
-    summary: 'A new link for a pending invitation; the old link stops working (creator; fn_battles_renew_invitation)',
-    request: { params: BattleParam.extend({ invitation_id: z.uuid() }) },
-    responses: { 200: ok(Renewed, 'The new token'), ...errorResponses },
-  }),
-  judging: createRoute({
-    method: 'get', path: '/api/battles/{battle_id}/judging', tags: ['battles'],
+    response: ok(z.array(Invitation), 'Invitations'),
+  },
+  {
+    method: 'get', path: '/api/battles/{battle_id}/judging', rpc: 'fn_battle_judging',
     summary: 'Judge model, challenge options and named human judges of a battle (fn_battle_judging)',
-    request: { params: BattleParam },
-    responses: { 200: ok(Judging, 'Judging settings'), ...errorResponses },
-  }),
-};
+    response: ok(Judging, 'Judging settings'),
+  },
+];
 
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null));
+// Not a table row: the RPC returns the new link as a set of one row, and the route answers the row.
+const renew = createRoute({
+  method: 'post', path: '/api/battles/{battle_id}/invitations/{invitation_id}/renew', tags: ['battles'],
+  summary: 'A new link for a pending invitation; the old link stops working (creator; fn_battles_renew_invitation)',
+  request: { params: BattleParam.extend({ invitation_id: z.uuid() }) },
+  responses: { 200: ok(Renewed, 'The new token'), ...errorResponses },
+});
 
 export function registerDraftRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.openapi(routes.invitations, async (c) => {
-    const rows = await rpcAs<Array<Record<string, unknown>>>(deps.db, c.get('claims'), 'fn_battle_invitations', c.req.valid('param'));
-    return c.json(rows.map((r) => ({
-      ...(r as Omit<z.infer<typeof Invitation>, 'created_at' | 'expires_at' | 'accepted_at'>),
-      created_at: iso(r.created_at)!, expires_at: iso(r.expires_at)!, accepted_at: iso(r.accepted_at),
-    })), 200);
-  });
-
-  app.openapi(routes.renew, async (c) => {
+  registerRestRoutes(app, deps, DRAFT_ROUTES);
+  app.openapi(renew, async (c) => {
     const [row] = await rpcAs<Array<z.infer<typeof Renewed>>>(deps.db, c.get('claims'), 'fn_battles_renew_invitation', c.req.valid('param'));
     return c.json(row, 200);
-  });
-
-  app.openapi(routes.judging, async (c) => {
-    const judging = await rpcAs<z.infer<typeof Judging>>(deps.db, c.get('claims'), 'fn_battle_judging', c.req.valid('param'));
-    return c.json(judging, 200);
   });
 }

@@ -1,12 +1,10 @@
 // Lenses for the creation wizard: the catalogue a creator picks from (GET /api/lenses, /api/lenses/:id
 // with each version's [[param]] declarations) and the battle's lens, which every AI contender runs
 // with (GET/POST /api/battles/:id/lens). Creating lenses and versions is in battles.ts.
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { AppError } from '../../core/app-error.ts';
-import { rpcAs } from '../../battles/rpc.ts';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { parseArgsBody } from './rpc.ts';
-import { BattleParam, errorResponses, ok } from './schemas.ts';
+import { registerRestRoutes, type RestRoute } from './rest-routes.ts';
+import { ok } from './schemas.ts';
 
 const LensParam = z
   .object({
@@ -93,50 +91,30 @@ const SetLensResult = z.object({
   assigned: z.number().int().openapi({ description: 'AI contenders whose assignment was written' }),
 });
 
-const routes = {
-  list: createRoute({
-    method: 'get', path: '/api/lenses', tags: ['lenses'], summary: 'Lenses you may use, with their published versions (lenses.fn_lenses_list)',
-    responses: { 200: ok(z.array(LensSummary), 'Your lenses first, then public ones by title'), ...errorResponses },
-  }),
-  get: createRoute({
-    method: 'get', path: '/api/lenses/{lens_id}', tags: ['lenses'], summary: 'A lens with its versions and declared parameters (lenses.fn_lens_get)',
-    request: { params: z.object({ lens_id: z.uuid() }) },
-    responses: { 200: ok(Lens, 'The lens'), ...errorResponses },
-  }),
-  battleLens: createRoute({
-    method: 'get', path: '/api/battles/{battle_id}/lens', tags: ['lenses'], summary: "The battle's lens and its AI contenders' assignments (fn_battle_lens)",
-    request: { params: BattleParam },
-    responses: { 200: ok(BattleLens, 'Lens and assignments'), ...errorResponses },
-  }),
-  setLens: createRoute({
-    method: 'post', path: '/api/battles/{battle_id}/lens', tags: ['lenses'],
+const LENS_ROUTES: RestRoute[] = [
+  {
+    method: 'get', path: '/api/lenses', rpc: 'fn_lenses_list', tag: 'lenses',
+    summary: 'Lenses you may use, with their published versions (lenses.fn_lenses_list)',
+    response: ok(z.array(LensSummary), 'Your lenses first, then public ones by title'),
+  },
+  {
+    method: 'get', path: '/api/lenses/{lens_id}', rpc: 'fn_lens_get', tag: 'lenses',
+    summary: 'A lens with its versions and declared parameters (lenses.fn_lens_get)',
+    response: ok(Lens, 'The lens'),
+  },
+  {
+    method: 'get', path: '/api/battles/{battle_id}/lens', rpc: 'fn_battle_lens', tag: 'lenses',
+    summary: "The battle's lens and its AI contenders' assignments (fn_battle_lens)",
+    response: ok(BattleLens, 'Lens and assignments'),
+  },
+  {
+    method: 'post', path: '/api/battles/{battle_id}/lens', rpc: 'fn_battles_set_lens', tag: 'lenses',
     summary: "Set the battle's lens for every AI contender, present and future; a missing required parameter is refused with lens_param_missing (fn_battles_set_lens)",
-    request: { params: BattleParam, body: { content: { 'application/json': { schema: SetLensBody } }, required: false } },
-    responses: { 200: ok(SetLensResult, 'Set'), ...errorResponses },
-  }),
-};
+    body: SetLensBody,
+    response: ok(SetLensResult, 'Set'),
+  },
+];
 
 export function registerLensRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.openapi(routes.list, async (c) => {
-    const rows = await rpcAs<z.infer<typeof LensSummary>[]>(deps.db, c.get('claims'), 'fn_lenses_list', {});
-    return c.json(rows, 200);
-  });
-
-  app.openapi(routes.get, async (c) => {
-    const lens = await rpcAs<z.infer<typeof Lens> | null>(deps.db, c.get('claims'), 'fn_lens_get', c.req.valid('param'));
-    if (!lens) throw new AppError('not_found', 'lens not found', 404);
-    return c.json(lens, 200);
-  });
-
-  app.openapi(routes.battleLens, async (c) => {
-    const result = await rpcAs<z.infer<typeof BattleLens>>(deps.db, c.get('claims'), 'fn_battle_lens', c.req.valid('param'));
-    return c.json(result, 200);
-  });
-
-  app.openapi(routes.setLens, async (c) => {
-    // The catalogue's zod schema (rpc-catalog.ts) validates the merged arguments.
-    const args = { ...parseArgsBody(await c.req.text()), ...c.req.valid('param') };
-    const result = await rpcAs<z.infer<typeof SetLensResult>>(deps.db, c.get('claims'), 'fn_battles_set_lens', args);
-    return c.json(result, 200);
-  });
+  registerRestRoutes(app, deps, LENS_ROUTES);
 }
