@@ -14,7 +14,7 @@ import {
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../identity/tokens.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { requireUser } from '../middleware/auth.ts';
-import { errorResponses, ok } from './schemas.ts';
+import { errorResponses, jsonBody, ok } from './schemas.ts';
 
 const ProfileSchema = z
   .object({
@@ -44,17 +44,15 @@ const SignUpBody = Credentials.extend({
   display_name: z.string().trim().min(1).max(80).optional(),
 }).strict();
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-
 const routes = {
   signup: createRoute({
     method: 'post', path: '/api/auth/signup', tags: ['auth'], summary: 'Create an account',
-    request: { body: json(SignUpBody) },
+    request: { body: jsonBody(SignUpBody) },
     responses: { 201: ok(Session, 'Signed up'), ...errorResponses },
   }),
   login: createRoute({
     method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'Sign in with email and password',
-    request: { body: json(Credentials.strict()) },
+    request: { body: jsonBody(Credentials.strict()) },
     responses: { 200: ok(Session, 'Signed in'), ...errorResponses },
   }),
   guest: createRoute({
@@ -67,7 +65,7 @@ const routes = {
   }),
   createToken: createRoute({
     method: 'post', path: '/api/auth/tokens', tags: ['auth'], summary: 'Create a personal API token (shown once)',
-    request: { body: json(z.object({ name: z.string().trim().min(1).max(100) }).strict()) },
+    request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100) }).strict()) },
     responses: { 201: ok(z.object({ id: z.uuid(), name: z.string(), token: z.string() }), 'Token'), ...errorResponses },
   }),
   listTokens: createRoute({

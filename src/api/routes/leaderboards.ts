@@ -11,7 +11,7 @@ import { correctBattleResult, excludeVote, isOperator, reverseBattleElo } from '
 import { getLeaderboard, listLeaderboards } from '../../ratings/snapshots.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { parseArgsBody } from './rpc.ts';
-import { BattleParam, errorResponses, ok } from './schemas.ts';
+import { BattleParam, errorResponses, jsonBody, ok } from './schemas.ts';
 
 const LeaderboardRow = z
   .object({
@@ -93,9 +93,8 @@ const History = z
 
 const Reason = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
 
-const CorrectionBody = z
-  .object({
-    reason: z.string().trim().min(1).max(2000),
+const CorrectionBody = Reason
+  .extend({
     ranks: z
       .record(z.uuid(), z.number().int().min(1).max(999_999))
       .optional()
@@ -115,8 +114,6 @@ const Correction = z.object({
   reversed_log_rows: z.number(),
   log_rows: z.number(),
 });
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 const routes = {
   list: createRoute({
@@ -147,18 +144,18 @@ const routes = {
   }),
   excludeVote: createRoute({
     method: 'post', path: '/api/votes/{vote_id}/exclusion', tags: ['ratings'], summary: 'Exclude a vote from the leaderboards (operators)',
-    request: { params: z.object({ vote_id: z.uuid() }), body: json(Reason) },
+    request: { params: z.object({ vote_id: z.uuid() }), body: jsonBody(Reason) },
     responses: { 200: ok(z.object({ vote_id: z.uuid(), battle_id: z.uuid(), already_excluded: z.boolean() }), 'Excluded'), ...errorResponses },
   }),
   reverse: createRoute({
     method: 'post', path: '/api/battles/{battle_id}/elo-reversal', tags: ['ratings'], summary: "Reverse a battle's ELO (operators)",
-    request: { params: BattleParam, body: json(Reason) },
+    request: { params: BattleParam, body: jsonBody(Reason) },
     responses: { 200: ok(z.object({ battle_id: z.uuid(), reversed: z.boolean(), log_rows: z.number() }), 'Reversed'), ...errorResponses },
   }),
   correct: createRoute({
     method: 'post', path: '/api/battles/{battle_id}/result-correction', tags: ['ratings'],
     summary: "Overturn a battle's result with the corrected one and re-rate it (operators)",
-    request: { params: BattleParam, body: json(CorrectionBody) },
+    request: { params: BattleParam, body: jsonBody(CorrectionBody) },
     responses: { 200: ok(Correction, 'Corrected'), ...errorResponses },
   }),
 };

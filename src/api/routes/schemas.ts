@@ -1,4 +1,4 @@
-// Response schemas shared by the routes, for the OpenAPI document.
+// Request and response schemas shared by the routes, for the OpenAPI document.
 import { z } from '@hono/zod-openapi';
 
 export const ErrorBody = z
@@ -22,6 +22,9 @@ export const errorResponses = {
 } as const;
 
 export const Anything = z.unknown().openapi('Result');
+
+/** A required JSON request body of `schema`, for a route's `request.body`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 /** A response with a JSON body of `schema`, for a route's `responses`. */
 export const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
