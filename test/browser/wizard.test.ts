@@ -1,7 +1,8 @@
 // The creation wizard in a real browser: a lens battle with a required parameter (refused while
 // empty, rendered in the preview, saved as the AI contenders' assignment), the rubric builder's
-// weights and shares as frozen, a draft resumed with everything it had, and the wizard on a phone
-// and by keyboard.
+// weights and shares as frozen, a draft resumed with everything it had, the steps whose saved parts
+// load on their own (judging settings, lens) not saved before those parts are in, and the wizard on
+// a phone and by keyboard.
 import { describe, expect, it } from 'vitest';
 import { makeAiLenser, makeUser, type Actor } from '../support/actors.ts';
 import { openSignedIn, pageText, screenshot } from './support/browser.ts';
@@ -53,7 +54,10 @@ describe('a lens battle', () => {
     // Blank is still missing, as the renderer (and the server) count it.
     await page.locator('#lens-param-audience').fill('   ');
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    await page.getByRole('alert').getByText('Missing value for required lens parameter: audience.').waitFor();
+    // The message is still on screen from the last attempt; this refusal shows as focus coming back
+    // from the button to the field (a save in flight would keep it on the button).
+    await page.locator('#lens-param-audience:focus').waitFor();
+    expect(await page.getByRole('alert').getByText('Missing value for required lens parameter: audience.').count()).toBe(1);
     expect(await stepHeading(page, 2).count()).toBe(1);
 
     await page.locator('#lens-param-audience').fill('ten-year-olds');
@@ -271,6 +275,141 @@ describe('resuming a draft', () => {
     expect(rules).toContain('Spring rubric: Correctness (×2), Clarity (×1)');
     expect(rules).toContain('Markdown');
     expect(again.jsErrors).toEqual([]);
+  });
+});
+
+/** Holds the page's first GET of `path` until release(); later requests go straight through. */
+async function holdGet(page: Page, path: string) {
+  let release!: () => void;
+  const released = new Promise<void>((r) => { release = r; });
+  await page.route(`**${path}`, async (route) => {
+    if (route.request().method() === 'GET') await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Fails the page's GETs of `path` with a 500 until ok() is called. */
+async function failGet(page: Page, path: string) {
+  let failing = true;
+  await page.route(`**${path}`, (route) => failing && route.request().method() === 'GET'
+    ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on the server.' } }) })
+    : route.continue());
+  return () => { failing = false; };
+}
+
+/** What the API holds for a draft, read with the creator's token. */
+async function readApi<T>(actor: Actor, path: string): Promise<T> {
+  const res = await fetch(`${suite.server.url}${path}`, { headers: { authorization: `Bearer ${await suite.server.tokenFor(actor.id)}` } });
+  expect(res.status).toBe(200);
+  return res.json() as Promise<T>;
+}
+
+describe('the parts of a resumed draft that load on their own', () => {
+  async function judgedDraft(handle: string) {
+    const maker = await makeUser(suite.server.db, handle);
+    const bot = await makeAiLenser(suite.server.db, maker, `${handle}_model`);
+    const id = await maker.rpc<string>('fn_battles_create', { title: 'Judged draft', slug: `${handle.replace(/_/g, '-')}-draft`, task_prompt: 'Judge this.', judging_mode: 'ai_judge' });
+    await maker.rpc('fn_battles_set_judging', { battle_id: id, judge_model_id: bot.model_id });
+    const judgeModel = async () => (await readApi<{ judge_model_id: string | null }>(maker, `/api/battles/${id}/judging`)).judge_model_id;
+    return { maker, bot, id, judgeModel };
+  }
+
+  it('does not save the judging step while its settings load, so the saved judge model is kept', async () => {
+    const { maker, bot, id, judgeModel } = await judgedDraft('held_judging');
+    const page = await signedIn(maker);
+    const release = await holdGet(page, `/api/battles/${id}/judging`);
+    await page.goto(`/new/${id}?step=3`);
+    await page.getByRole('region', { name: 'Judges' }).getByRole('status').waitFor();
+    expect(await page.getByRole('button', { name: 'Save and continue' }).isDisabled()).toBe(true);
+    // Back saves the step too: not while the settings load.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await stepHeading(page, 2).waitFor();
+    await page.getByRole('alert').getByText('Still loading the draft\'s judging settings; this step was not saved.').waitFor();
+    release();
+    expect(await judgeModel()).toBe(bot.model_id);
+
+    await saveAndContinue(page, 3);
+    await page.locator('#judge-model option:checked', { hasText: 'held_judging_model' }).waitFor({ state: 'attached' });
+    await saveAndContinue(page, 4);
+    expect(await judgeModel()).toBe(bot.model_id);
+    expect(page.jsErrors).toEqual([]);
+  });
+
+  it('refuses to save the judging step when its settings did not load, and saves once they are loaded again', async () => {
+    const { maker, bot, id, judgeModel } = await judgedDraft('failed_judging');
+    const page = await signedIn(maker);
+    const ok = await failGet(page, `/api/battles/${id}/judging`);
+    await page.goto(`/new/${id}?step=3`);
+    await page.getByText('The judging settings could not be loaded').waitFor();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not saved' }).getByText(/^Could not load the draft's judging settings, so this step was not saved/).waitFor();
+    expect(await stepHeading(page, 3).count()).toBe(1);
+    expect(await judgeModel()).toBe(bot.model_id);
+
+    ok();
+    await page.getByRole('button', { name: 'Load it again' }).click();
+    await page.locator('#judge-model option:checked', { hasText: 'failed_judging_model' }).waitFor({ state: 'attached' });
+    await saveAndContinue(page, 4);
+    expect(await judgeModel()).toBe(bot.model_id);
+    expect(page.jsErrors).toEqual([]);
+  });
+
+  async function lensDraft(handle: string) {
+    const maker = await makeUser(suite.server.db, handle);
+    const lensIds: Record<string, string> = {};
+    for (const [slug, title, template, label] of [[`${handle.replace(/_/g, '-')}-pirate`, 'Pirate voice', 'Speak to [[audience]].', 'audience'], [`${handle.replace(/_/g, '-')}-dry`, 'Dry wit', 'Be [[tone]].', 'tone']]) {
+      lensIds[title] = (await maker.rpc<{ lens_id: string }>('fn_lenses_create', { slug, title, template_body: template, params: [{ label, required: true }] })).lens_id;
+    }
+    const id = await maker.rpc<string>('fn_battles_create', {
+      title: 'Lens draft', slug: `${handle.replace(/_/g, '-')}-draft`, task_prompt: 'Explain rain.', task_source: 'lens', contender_structure: 'ai_vs_ai',
+    });
+    await maker.rpc('fn_battles_set_lens', { battle_id: id, lens_id: lensIds['Pirate voice'], input_snapshot: { audience: 'pirates' } });
+    type Saved = { lens: { lens_id: string; input_snapshot: unknown } | null };
+    const savedLens = async () => {
+      const { lens } = await readApi<Saved>(maker, `/api/battles/${id}/lens`);
+      return lens && { lens_id: lens.lens_id, input_snapshot: lens.input_snapshot };
+    };
+    return { maker, id, lensIds, savedLens };
+  }
+
+  it('offers no lens to pick and does not save the task step until the saved lens is in, then keeps what is picked after it', async () => {
+    const { maker, id, lensIds, savedLens } = await lensDraft('held_lens');
+    const page = await signedIn(maker);
+    const release = await holdGet(page, `/api/battles/${id}/lens`);
+    await page.goto(`/new/${id}?step=2`);
+    await stepHeading(page, 2).waitFor();
+    expect(await page.getByRole('button', { name: 'Save and continue' }).isDisabled()).toBe(true);
+    await page.getByRole('region', { name: 'Lens' }).getByText('Loading the saved lens…').waitFor();
+    expect(await page.locator('#lens-select').count()).toBe(0);
+    release();
+    await page.getByTestId('lens-preview').getByText('Speak to pirates.').waitFor();
+    expect(await savedLens()).toEqual({ lens_id: lensIds['Pirate voice'], input_snapshot: { audience: 'pirates' } });
+
+    await page.locator('#lens-select').selectOption({ label: 'Dry wit (yours)' });
+    await page.locator('#lens-param-tone').fill('dry');
+    await saveAndContinue(page, 3);
+    expect(await savedLens()).toEqual({ lens_id: lensIds['Dry wit'], input_snapshot: { tone: 'dry' } });
+    expect(page.jsErrors).toEqual([]);
+  });
+
+  it('refuses to save the task step when the saved lens did not load, and saves once it is loaded again', async () => {
+    const { maker, id, lensIds, savedLens } = await lensDraft('failed_lens');
+    const page = await signedIn(maker);
+    const ok = await failGet(page, `/api/battles/${id}/lens`);
+    await page.goto(`/new/${id}?step=2`);
+    await page.getByText('The saved lens could not be loaded').waitFor();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not saved' }).getByText(/^Could not load the draft's saved lens, so this step was not saved/).waitFor();
+    expect(await stepHeading(page, 2).count()).toBe(1);
+    expect(await savedLens()).toEqual({ lens_id: lensIds['Pirate voice'], input_snapshot: { audience: 'pirates' } });
+
+    ok();
+    await page.getByRole('button', { name: 'Load it again' }).click();
+    await page.getByTestId('lens-preview').getByText('Speak to pirates.').waitFor();
+    await saveAndContinue(page, 3);
+    expect(await savedLens()).toEqual({ lens_id: lensIds['Pirate voice'], input_snapshot: { audience: 'pirates' } });
+    expect(page.jsErrors).toEqual([]);
   });
 });
 

@@ -6,8 +6,8 @@ import { battlesApi } from '../api/battles.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { lensersApi, type Model } from '../api/lensers.ts';
 import { Field } from '../ui/field.tsx';
-import { Spinner } from '../ui/states.tsx';
 import type { DraftForm } from './draft-form.ts';
+import { DraftPartWait, type DraftPart } from './draft-part.tsx';
 
 /** A human judge named on the draft. */
 export interface NamedJudge {
@@ -17,13 +17,13 @@ export interface NamedJudge {
 
 export interface JudgesProps {
   judges: NamedJudge[];
-  /** The draft's saved judge model and judges are still loading. */
-  judgesLoading: boolean;
+  /** The draft's saved judge model and judges (GET /api/battles/:id/judging); the fields wait for them. */
+  savedJudging: DraftPart;
   onJudgeNamed: (judge: NamedJudge) => void;
   onJudgeRemoved: (profileId: string) => void;
 }
 
-export function JudgingPanel({ form, set, models, battleId, judges, judgesLoading, onJudgeNamed, onJudgeRemoved }: JudgesProps & {
+export function JudgingPanel({ form, set, models, battleId, judges, savedJudging, onJudgeNamed, onJudgeRemoved }: JudgesProps & {
   form: DraftForm;
   set: (patch: Partial<DraftForm>) => void;
   models: Model[];
@@ -66,7 +66,7 @@ export function JudgingPanel({ form, set, models, battleId, judges, judgesLoadin
   }
 
   const heading = <h3 id="judges-heading" className="field-label axis-legend">Judges</h3>;
-  if (judgesLoading) return <section className="stack" aria-labelledby="judges-heading">{heading}<Spinner label="Loading the judges" /></section>;
+  if (savedJudging.state !== 'ready') return <section className="stack" aria-labelledby="judges-heading">{heading}<DraftPartWait part={savedJudging} /></section>;
   return (
     <section className="stack" aria-labelledby="judges-heading">
       {heading}

@@ -7,16 +7,19 @@ import { Field } from '../ui/field.tsx';
 import { Alert, Spinner } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import type { DraftForm, Errors } from './draft-form.ts';
+import { DraftPartWait, type DraftPart } from './draft-part.tsx';
 import { chosenVersion, lensErrors, lensSnapshot } from './lens-choice.ts';
 import { LensCreate } from './lens-create.tsx';
 
-export function LensPicker({ form, set, errors: saved, lenses, loading, loadError, onCreated }: {
+export function LensPicker({ form, set, errors: saved, lenses, loading, loadError, savedLens, onCreated }: {
   form: DraftForm;
   set: (patch: Partial<DraftForm>) => void;
   errors: Errors;
   lenses: LensSummary[] | undefined;
   loading: boolean;
   loadError: string | null;
+  /** The draft's saved lens (GET /api/battles/:id/lens): nothing is picked or created before it is in. */
+  savedLens: DraftPart;
   onCreated: (lensId: string) => Promise<void> | void;
 }) {
   // Once a save was refused, the lens messages follow the fields as they are filled in.
@@ -28,10 +31,16 @@ export function LensPicker({ form, set, errors: saved, lenses, loading, loadErro
   const preview = template !== undefined && version ? renderLensWithSnapshot(template, lensSnapshot(form.lensValues, version.params), version.params) : null;
   const setValue = (label: string, value: string) => set({ lensValues: { ...form.lensValues, [label]: value } });
 
-  return (
-    <section className="stack" aria-labelledby="lens-heading">
+  const head = (
+    <>
       <h3 id="lens-heading" className="field-label axis-legend">Lens</h3>
       <p className="subtle">The lens is the method every AI contender follows (it becomes their system prompt); the task below is the question they all answer.</p>
+    </>
+  );
+  if (savedLens.state !== 'ready') return <section className="stack" aria-labelledby="lens-heading">{head}<DraftPartWait part={savedLens} /></section>;
+  return (
+    <section className="stack" aria-labelledby="lens-heading">
+      {head}
       {loading ? <Spinner label="Loading lenses" /> : loadError ? <Alert kind="error" role="alert">{loadError}</Alert> : (
         <>
           {!lenses?.length && <Alert kind="info">No lenses you can use exist yet. Create one below.</Alert>}

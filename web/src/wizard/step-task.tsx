@@ -7,20 +7,22 @@ import { CONTENT_TYPE_LABELS } from '../battles/labels.ts';
 import { Field } from '../ui/field.tsx';
 import { Alert } from '../ui/states.tsx';
 import type { DraftForm, Errors } from './draft-form.ts';
+import type { DraftPart } from './draft-part.tsx';
 import { LensPicker } from './lens-picker.tsx';
 
 const CONTENT_TYPES: ContentType[] = ['text', 'markdown', 'code', 'link'];
 
-export function StepTask({ form, set, errors, lenses }: {
+export function StepTask({ form, set, errors, lenses, savedLens }: {
   form: DraftForm;
   set: (patch: Partial<DraftForm>) => void;
   errors: Errors;
   lenses: { data: LensSummary[] | undefined; loading: boolean; error: string | null; reload: () => Promise<void> };
+  savedLens: DraftPart;
 }) {
   return (
     <div className="stack stack-l">
       {form.taskSource === 'lens' && (
-        <LensPicker form={form} set={set} errors={errors} lenses={lenses.data} loading={lenses.loading} loadError={lenses.error}
+        <LensPicker form={form} set={set} errors={errors} lenses={lenses.data} loading={lenses.loading} loadError={lenses.error} savedLens={savedLens}
           onCreated={() => lenses.reload()} />
       )}
       {form.taskSource === 'workflow' && (

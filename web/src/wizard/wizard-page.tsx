@@ -11,6 +11,7 @@ import { Alert, ErrorState, PageLoading } from '../ui/states.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { useResource } from '../ui/use-resource.ts';
 import { createArgs, emptyForm, fromBattle, patchFor, STEPS, validate, type DraftForm, type Errors, type StepKey } from './draft-form.ts';
+import { draftPart, notSavedReason, type DraftPart } from './draft-part.tsx';
 import { chosenVersion, fromBattleLens, lensErrors, lensSnapshot } from './lens-choice.ts';
 import { StepContenders, type InviteLinks } from './step-contenders.tsx';
 import { StepFormat } from './step-format.tsx';
@@ -39,6 +40,8 @@ export function WizardPage() {
   const [links, setLinks] = useState<InviteLinks>({});
   const createdHere = useRef<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  const [refusals, setRefusals] = useState(0);
 
   const battle = useResource(battleId ? (s) => battlesApi.byId(battleId, s) : null, [battleId]);
   const rubrics = useResource((s) => lensersApi.rubrics(s), []);
@@ -75,20 +78,38 @@ export function WizardPage() {
     setForm((f) => ({ ...f, judgeModelId: settings.judge_model_id ?? '' }));
     setJudges(settings.judges.map(({ profile_id, handle }) => ({ profile_id, handle })));
   }
-  // Until they are in, the judging fields wait: a choice made earlier would be overwritten by them.
-  const judgesLoading = !!battleId && judgingLoadedFor !== battleId && !judging.error;
+  // Until they are in, their fields wait (a choice made earlier would be overwritten by them) and
+  // their steps are not saved (the form's defaults would overwrite them).
+  const savedLens = draftPart('saved lens', battleId, lensLoadedFor, battleLens);
+  const savedJudging = draftPart('judging settings', battleId, judgingLoadedFor, judging);
+  const judged = form.judgingMode === 'ai_judge' || form.judgingMode === 'rubric_score';
+  const unreadPart = (key: StepKey): DraftPart | null =>
+    key === 'task' && form.taskSource === 'lens' && savedLens.state !== 'ready' ? savedLens
+      : key === 'rubric' && judged && savedJudging.state !== 'ready' ? savedJudging : null;
 
   useEffect(() => {
     heading.current?.focus();
   }, [step]);
+  // A refused step puts focus on its first marked field, where the refusal is read and fixed.
+  useEffect(() => {
+    if (refusals) panel.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
 
   const set = (patch: Partial<DraftForm>) => setForm((f) => ({ ...f, ...patch }));
   const goTo = (i: number) => setParams({ step: String(i + 1) });
 
   async function saveStep(key: StepKey): Promise<boolean> {
+    const unread = unreadPart(key);
+    if (unread) {
+      setSave({ kind: 'error', message: notSavedReason(unread)! });
+      return false;
+    }
     const errs = { ...validate(key, form), ...(key === 'task' ? lensErrors(form, lenses.data) : {}) };
     setErrors(errs);
-    if (Object.keys(errs).length) return false;
+    if (Object.keys(errs).length) {
+      setRefusals((n) => n + 1);
+      return false;
+    }
     setSave({ kind: 'saving' });
     try {
       if (!battleId) {
@@ -119,7 +140,7 @@ export function WizardPage() {
         await lensesApi.setBattleLens(battleId, null, null, {});
         await battleLens.reload({ silent: true });
       }
-      if (key === 'rubric' && (f.judgingMode === 'ai_judge' || f.judgingMode === 'rubric_score')) {
+      if (key === 'rubric' && judged) {
         await battlesApi.setJudging(battleId, f.judgeModelId || null);
       }
       setSave({ kind: 'saved', at: new Date() });
@@ -186,7 +207,7 @@ export function WizardPage() {
         </p>
       </div>
       {!published && <Stepper current={current} reached={Math.max(reached, current)} onGo={(i) => (battleId ? goTo(i) : undefined)} />}
-      <section className="panel wizard-panel" aria-labelledby="step-heading">
+      <section ref={panel} className="panel wizard-panel" aria-labelledby="step-heading">
         <h2 id="step-heading" ref={heading} tabIndex={-1} className="wizard-step-title">
           <span className="subtle">Step {current + 1} of {STEPS.length}</span> {STEPS[current].title}
         </h2>
@@ -194,11 +215,11 @@ export function WizardPage() {
         {step === 'format' && <StepFormat form={form} set={set} errors={errors} created={!!battleId} />}
         {step === 'task' && (
           <StepTask form={form} set={set} errors={errors}
-            lenses={{ data: lenses.data, loading: lenses.loading, error: lenses.error ? errorMessage(lenses.error) : null, reload: () => lenses.reload({ silent: true }) }} />
+            lenses={{ data: lenses.data, loading: lenses.loading, error: lenses.error ? errorMessage(lenses.error) : null, reload: () => lenses.reload({ silent: true }) }} savedLens={savedLens} />
         )}
         {step === 'rubric' && (
           <StepRubric form={form} set={set} errors={errors} rubrics={rubrics.data ?? []} rubricsLoading={rubrics.loading}
-            models={models.data ?? []} battleId={battleId} judges={judges} judgesLoading={judgesLoading}
+            models={models.data ?? []} battleId={battleId} judges={judges} savedJudging={savedJudging}
             onJudgeNamed={(j) => setJudges((l) => (l.some((x) => x.profile_id === j.profile_id) ? l : [...l, j]))}
             onJudgeRemoved={(id) => setJudges((l) => l.filter((x) => x.profile_id !== id))} />
         )}
@@ -218,7 +239,8 @@ export function WizardPage() {
             {current > 0 ? <button type="button" className="btn" onClick={() => void back()}>Back</button> : <span />}
             {step === 'publish'
               ? <button type="button" className="btn btn-primary btn-l" onClick={() => void publish()} disabled={save.kind === 'saving'}>Publish battle</button>
-              : <button type="button" className="btn btn-primary btn-l" onClick={() => void next()} disabled={save.kind === 'saving'}>
+              : <button type="button" className="btn btn-primary btn-l" onClick={() => void next()}
+                  disabled={save.kind === 'saving' || unreadPart(step)?.state === 'loading'}>
                   {save.kind === 'saving' ? 'Saving…' : battleId ? 'Save and continue' : 'Create draft and continue'}
                 </button>}
           </div>
