@@ -186,7 +186,8 @@ export interface CreateBattleArgs {
   voting_closes_at?: string;
 }
 
-const id = (battleId: string) => `/api/battles/${encodeURIComponent(battleId)}`;
+/** The API path of a battle, for its reads and actions (here, in judging.ts and in lenses.ts). */
+export const battlePath = (battleId: string) => `/api/battles/${encodeURIComponent(battleId)}`;
 
 /** GET URL of a feed page; index.html's head-start script builds the same URL for the first page. */
 export function feedUrl(tab: FeedTab, filters: FeedFilters, cursor: string | undefined): string {
@@ -196,29 +197,29 @@ export function feedUrl(tab: FeedTab, filters: FeedFilters, cursor: string | und
 export const battlesApi = {
   feed: (tab: FeedTab, filters: FeedFilters, cursor: string | undefined, signal?: AbortSignal) => get<FeedRow[]>(feedUrl(tab, filters, cursor), signal),
   bySlug: (slug: string, signal?: AbortSignal) => get<Battle>(`/api/battles/by-slug/${encodeURIComponent(slug)}`, signal),
-  byId: (battleId: string, signal?: AbortSignal) => get<Battle>(id(battleId), signal),
-  eligibility: (battleId: string, signal?: AbortSignal) => get<Eligibility>(`${id(battleId)}/eligibility`, signal),
+  byId: (battleId: string, signal?: AbortSignal) => get<Battle>(battlePath(battleId), signal),
+  eligibility: (battleId: string, signal?: AbortSignal) => get<Eligibility>(`${battlePath(battleId)}/eligibility`, signal),
   create: (args: CreateBattleArgs) => post<string>('/api/battles', args),
-  saveDraft: (battleId: string, patch: Record<string, unknown>) => post<void>(`${id(battleId)}/draft`, { patch }),
-  deleteDraft: (battleId: string) => del<void>(id(battleId)),
-  publish: (battleId: string) => post<PublishResult>(`${id(battleId)}/publish`),
-  act: (battleId: string, action: LifecycleAction) => post<unknown>(`${id(battleId)}/${action}`),
-  join: (battleId: string) => post<string>(`${id(battleId)}/join`),
-  withdraw: (battleId: string) => post<void>(`${id(battleId)}/withdraw`),
-  submit: (battleId: string, entry: { text?: string; url?: string }) => post<string>(`${id(battleId)}/submissions`, entry),
+  saveDraft: (battleId: string, patch: Record<string, unknown>) => post<void>(`${battlePath(battleId)}/draft`, { patch }),
+  deleteDraft: (battleId: string) => del<void>(battlePath(battleId)),
+  publish: (battleId: string) => post<PublishResult>(`${battlePath(battleId)}/publish`),
+  act: (battleId: string, action: LifecycleAction) => post<unknown>(`${battlePath(battleId)}/${action}`),
+  join: (battleId: string) => post<string>(`${battlePath(battleId)}/join`),
+  withdraw: (battleId: string) => post<void>(`${battlePath(battleId)}/withdraw`),
+  submit: (battleId: string, entry: { text?: string; url?: string }) => post<string>(`${battlePath(battleId)}/submissions`, entry),
   vote: (battleId: string, vote: { voted_contender_id?: string; is_draw?: boolean; vote_value?: 'draw'; rationale?: string }) =>
-    post<{ vote_id: string; total_vote_count: number }>(`${id(battleId)}/votes`, vote),
-  invite: (battleId: string, email: string) => post<Array<{ invitation_id: string; token: string }>>(`${id(battleId)}/invitations`, { email }),
-  invitations: (battleId: string, signal?: AbortSignal) => get<Invitation[]>(`${id(battleId)}/invitations`, signal),
+    post<{ vote_id: string; total_vote_count: number }>(`${battlePath(battleId)}/votes`, vote),
+  invite: (battleId: string, email: string) => post<Array<{ invitation_id: string; token: string }>>(`${battlePath(battleId)}/invitations`, { email }),
+  invitations: (battleId: string, signal?: AbortSignal) => get<Invitation[]>(`${battlePath(battleId)}/invitations`, signal),
   renewInvitation: (battleId: string, invitationId: string) =>
-    post<{ invitation_id: string; token: string }>(`${id(battleId)}/invitations/${encodeURIComponent(invitationId)}/renew`),
-  judging: (battleId: string, signal?: AbortSignal) => get<JudgingSettings>(`${id(battleId)}/judging`, signal),
-  addAiContender: (battleId: string, aiLenserId: string) => post<string>(`${id(battleId)}/ai-contenders`, { ai_lenser_id: aiLenserId }),
+    post<{ invitation_id: string; token: string }>(`${battlePath(battleId)}/invitations/${encodeURIComponent(invitationId)}/renew`),
+  judging: (battleId: string, signal?: AbortSignal) => get<JudgingSettings>(`${battlePath(battleId)}/judging`, signal),
+  addAiContender: (battleId: string, aiLenserId: string) => post<string>(`${battlePath(battleId)}/ai-contenders`, { ai_lenser_id: aiLenserId }),
   /** Judge model of an ai_judge / rubric_score draft (null: the server's default judge). */
-  setJudging: (battleId: string, judgeModelId: string | null) => post<void>(`${id(battleId)}/judging`, judgeModelId ? { judge_model_id: judgeModelId } : {}),
-  nameJudge: (battleId: string, profileId: string) => post<void>(`${id(battleId)}/judges`, { profile_id: profileId }),
-  removeJudge: (battleId: string, profileId: string) => del<boolean>(`${id(battleId)}/judges/${encodeURIComponent(profileId)}`),
-  execution: (battleId: string, signal?: AbortSignal) => get<ExecutionStatus>(`${id(battleId)}/execution`, signal),
-  retryRuns: (battleId: string) => post<unknown>(`${id(battleId)}/retry-runs`),
+  setJudging: (battleId: string, judgeModelId: string | null) => post<void>(`${battlePath(battleId)}/judging`, judgeModelId ? { judge_model_id: judgeModelId } : {}),
+  nameJudge: (battleId: string, profileId: string) => post<void>(`${battlePath(battleId)}/judges`, { profile_id: profileId }),
+  removeJudge: (battleId: string, profileId: string) => del<boolean>(`${battlePath(battleId)}/judges/${encodeURIComponent(profileId)}`),
+  execution: (battleId: string, signal?: AbortSignal) => get<ExecutionStatus>(`${battlePath(battleId)}/execution`, signal),
+  retryRuns: (battleId: string) => post<unknown>(`${battlePath(battleId)}/retry-runs`),
   acceptInvitation: (token: string) => post<string>('/api/invitations/accept', { token }),
 };

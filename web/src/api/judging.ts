@@ -2,6 +2,8 @@
 // verdicts and the rubric scorecards. Both answer an empty list while the battle's results are not
 // visible to the reader; pages load them with useResource `optional`, so a server without these
 // routes (404) renders "not available yet".
+import type { ScorecardResult } from '../../../src/core/scoring.ts';
+import { battlePath } from './battles.ts';
 import { get } from './client.ts';
 
 /** One run of a pair: the entries in slot order ('first') or the other way round ('swapped'). */
@@ -27,8 +29,6 @@ export interface PairVerdict {
   created_at: string;
 }
 
-export type ScorecardResult = 'pass' | 'fail' | 'partial' | 'skipped';
-
 /**
  * One criterion's result for one entry by one scorer. 'rubric' cards make the rubric score;
  * 'pairwise' cards are what an AI judge said about each entry of a pair (verdict_id).
@@ -48,9 +48,7 @@ export interface Scorecard {
   created_at: string;
 }
 
-const enc = encodeURIComponent;
-
 export const judgingApi = {
-  verdicts: (battleId: string, signal?: AbortSignal) => get<PairVerdict[]>(`/api/battles/${enc(battleId)}/verdicts`, signal),
-  scorecards: (battleId: string, signal?: AbortSignal) => get<Scorecard[]>(`/api/battles/${enc(battleId)}/scorecards`, signal),
+  verdicts: (battleId: string, signal?: AbortSignal) => get<PairVerdict[]>(`${battlePath(battleId)}/verdicts`, signal),
+  scorecards: (battleId: string, signal?: AbortSignal) => get<Scorecard[]>(`${battlePath(battleId)}/scorecards`, signal),
 };

@@ -19,6 +19,21 @@ export interface LenserProfile {
   } | null;
   created_battles: Array<{ id: string; slug: string; title: string; status: BattleStatus; judging_mode: string; total_vote_count: number; created_at: string }>;
   contended_battles: Array<{ id: string; slug: string; title: string; status: BattleStatus; created_at: string; slot: string; rank_position: number | null; won: boolean | null }>;
+  /** Absent from servers older than the XP ledger. */
+  xp?: LenserXp;
+}
+
+/** XP as the profile read returns it (db/migrations/0024_xp_ledger.sql). */
+export interface LenserXp {
+  total: number;
+  recent: Array<{
+    id: number;
+    event_type: string;
+    amount: number;
+    reason: string;
+    created_at: string;
+    battle: { id: string; slug: string; title: string } | null;
+  }>;
 }
 
 export interface AiLenser {

@@ -1,6 +1,7 @@
 // Lenses over src/api/routes/lenses.ts: the catalogue the wizard picks from, one lens with its
 // versions, and the battle's lens that every AI contender runs with.
 import type { LensParam } from '../../../src/core/lens-render.ts';
+import { battlePath } from './battles.ts';
 import { get, post } from './client.ts';
 
 export interface LensVersionSummary {
@@ -55,14 +56,12 @@ export interface NewLens {
   is_public?: boolean;
 }
 
-const battle = (battleId: string) => `/api/battles/${encodeURIComponent(battleId)}`;
-
 export const lensesApi = {
   list: (signal?: AbortSignal) => get<LensSummary[]>('/api/lenses', signal),
   get: (lensId: string, signal?: AbortSignal) => get<Lens>(`/api/lenses/${encodeURIComponent(lensId)}`, signal),
   create: (lens: NewLens) => post<{ lens_id: string; version_id: string; version: number }>('/api/lenses', lens),
-  battleLens: (battleId: string, signal?: AbortSignal) => get<BattleLens>(`${battle(battleId)}/lens`, signal),
+  battleLens: (battleId: string, signal?: AbortSignal) => get<BattleLens>(`${battlePath(battleId)}/lens`, signal),
   /** lensId null clears the battle's lens; versionId null means the latest published version. */
   setBattleLens: (battleId: string, lensId: string | null, versionId: string | null, values: LensValues) =>
-    post<{ assigned: number }>(`${battle(battleId)}/lens`, lensId ? { lens_id: lensId, version_id: versionId, input_snapshot: values } : {}),
+    post<{ assigned: number }>(`${battlePath(battleId)}/lens`, lensId ? { lens_id: lensId, version_id: versionId, input_snapshot: values } : {}),
 };

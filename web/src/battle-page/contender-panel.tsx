@@ -150,7 +150,7 @@ function MyEntry({ battle, contender, onChanged }: { battle: Battle; contender: 
 }
 
 // The entry's moderation state (v_battle_full entries[].status, submission_status_enum).
-const ENTRY_STATES: Record<NonNullable<Entry['status']>, { label: string; note?: string; tone: 'ok' | 'wait' | 'bad' }> = {
+const ENTRY_STATES: Record<Entry['status'], { label: string; note?: string; tone: 'ok' | 'wait' | 'bad' }> = {
   submitted: { label: 'Submitted', tone: 'ok' },
   pending: { label: 'Awaiting review', note: 'A moderator checks this entry before it can be judged.', tone: 'wait' },
   streaming: { label: 'Being written', note: 'The entry is still arriving from its AI run.', tone: 'wait' },
@@ -159,10 +159,10 @@ const ENTRY_STATES: Record<NonNullable<Entry['status']>, { label: string; note?:
 };
 
 function EntryStatus({ entry }: { entry: Entry }) {
-  const state = ENTRY_STATES[entry.status ?? 'submitted'];
+  const state = ENTRY_STATES[entry.status];
   const Icon = state.tone === 'ok' ? CheckIcon : state.tone === 'wait' ? ClockIcon : AlertIcon;
   return (
-    <div className="stack stack-s" data-entry-status={entry.status ?? 'submitted'}>
+    <div className="stack stack-s" data-entry-status={entry.status}>
       <p className="cluster"><Icon width={18} height={18} className={`entry-status-icon is-${state.tone}`} />
         <span><strong>{state.label}</strong>
           {entry.submitted_at && <> · {relativeTime(entry.submitted_at)}</>}{entry.revision_of_id && ' · revised'}

@@ -1,8 +1,9 @@
 // Rubric scorecards of a finished battle, one table per contender in ranking order: each criterion
 // with its weight, the result and the scorer's explanation. Cards an AI judge gave while comparing a
 // pair are marked as such (they explain the verdict; only rubric cards make a rubric score).
+import type { ScorecardResult } from '../../../src/core/scoring.ts';
 import type { Contender } from '../api/battles.ts';
-import type { Scorecard, ScorecardResult } from '../api/judging.ts';
+import type { Scorecard } from '../api/judging.ts';
 
 const RESULT_LABELS: Record<ScorecardResult, string> = { pass: 'Pass', partial: 'Partial', fail: 'Fail', skipped: 'Skipped' };
 

@@ -2,7 +2,7 @@
 // (total and newest events) when the server has them, and the battles they created and contended in.
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
-import { lensersApi, type LenserProfile } from '../api/lensers.ts';
+import { lensersApi, type LenserProfile, type LenserXp } from '../api/lensers.ts';
 import { historyPoints, ratingsApi } from '../api/ratings.ts';
 import { StatusBadge } from '../battles/status-badge.tsx';
 import { formatDate, initials, plural, relativeTime } from '../ui/format.ts';
@@ -25,7 +25,7 @@ export function ProfilePage() {
     <div className="stack stack-l profile">
       <ProfileHeader p={p} />
       <Ratings profileId={p.id} name={p.display_name} />
-      <Experience xp={xpOf(p)} />
+      <Experience xp={p.xp ?? null} />
       <div className="profile-grid">
         <section className="panel" aria-labelledby="created-heading" data-testid="created-battles">
           <h2 id="created-heading" className="panel-title">Created <span className="subtle">{p.created_battles.length}</span></h2>
@@ -92,27 +92,10 @@ function ProfileHeader({ p }: { p: LenserProfile }) {
   );
 }
 
-/** XP as the profile read returns it (db/migrations/0024_xp_ledger.sql); absent from older servers. */
-interface ProfileXp {
-  total: number;
-  recent: Array<{
-    id: number;
-    event_type: string;
-    amount: number;
-    reason: string;
-    created_at: string;
-    battle: { id: string; slug: string; title: string } | null;
-  }>;
-}
-
-function xpOf(p: LenserProfile): ProfileXp | null {
-  return (p as LenserProfile & { xp?: ProfileXp }).xp ?? null;
-}
-
 const XP_EVENTS: Record<string, string> = { BATTLE_COMPLETED: 'Took part', BATTLE_WON: 'Won' };
 
 /** Total XP and the newest events; a negative amount is an award taken back (an overturned result). */
-function Experience({ xp }: { xp: ProfileXp | null }) {
+function Experience({ xp }: { xp: LenserXp | null }) {
   return (
     <section className="panel" aria-labelledby="xp-heading" data-testid="profile-xp">
       <h2 id="xp-heading" className="panel-title">XP</h2>
