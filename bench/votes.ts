@@ -2,6 +2,8 @@
 // measured in the same run on the same server.
 //
 // (1) ceiling: one INSERT into a bare table per autocommit transaction, 8 clients;
+// (1b) that INSERT inside the same transaction-and-identity message the votes of (2) and (3) use:
+//      what the wrapper alone leaves of the ceiling, so the vote's own work can be read apart;
 // (2) fn_submit_vote, 8 clients, each vote its own transaction as a distinct voter (role and JWT claims
 //     set with set_config, as the API does), spread over 100 battles in voting;
 // (3) the same with every vote on one battle (all writers meet on its battle row and tally rows);
@@ -158,11 +160,15 @@ async function checkTallies(db: Db): Promise<string> {
   return `${fmt(r.votes)} votes, totals and tallies equal a recount`;
 }
 
-/** One vote as one simple-query message: its own transaction, run as the voter. */
-function voteSql(voter: string, battle: Battle, pick: number): string {
+/** One statement as one simple-query message: its own transaction, run as the voter. */
+function asVoter(voter: string, statement: string): string {
   const claims = JSON.stringify({ sub: voter, role: 'authenticated' });
   return `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '${claims}', true);
-select battles.fn_submit_vote('${battle.id}'::uuid, '${battle.contenders[pick]}'::uuid); commit;`;
+${statement}; commit;`;
+}
+
+function voteSql(voter: string, battle: Battle, pick: number): string {
+  return asVoter(voter, `select battles.fn_submit_vote('${battle.id}'::uuid, '${battle.contenders[pick]}'::uuid)`);
 }
 
 async function connectClients(url: string, n: number): Promise<pg.Client[]> {
@@ -185,10 +191,21 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
   const hotBattle = seeded.battles[SPREAD_BATTLES];
   console.log(`setup: ${SPREAD_BATTLES + 1} battles in voting, ${fmt(voterCount)} voters in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
   await db.query('create table bench_ceiling (id bigserial primary key, battle_id uuid, voter uuid, v int)');
+  await db.query('grant insert on bench_ceiling to authenticated');
+  await db.query('grant usage on sequence bench_ceiling_id_seq to authenticated');
   await db.query('vacuum analyze');
   const vacuum = () => db.query('vacuum battles.battles, battles.vote_aggregates');
 
   const conns = await connectClients(url, clients);
+  // A failed message leaves its transaction open and aborted: roll it back so the next one runs.
+  const send = async (c: number, sql: string) => {
+    try {
+      await conns[c].query(sql);
+    } catch (err) {
+      await conns[c].query('rollback');
+      throw err;
+    }
+  };
   const ceilingSlice = () =>
     measure(clients, 1, async (c) => {
       await conns[c].query({
@@ -196,6 +213,12 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
         text: 'insert into bench_ceiling (battle_id, voter, v) values ($1, $2, $3)',
         values: [spreadBattles[c].id, seeded.voters[c], c],
       });
+      return true;
+    });
+  const wrappedSlice = () =>
+    measure(clients, 1, async (c) => {
+      await send(c, asVoter(seeded.voters[c],
+        `insert into bench_ceiling (battle_id, voter, v) values ('${spreadBattles[c].id}', '${seeded.voters[c]}', ${c})`));
       return true;
     });
   // The spread sequence is shared by (2) and (4): no pair votes twice.
@@ -209,7 +232,7 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
     measure(clients, 1, async (c) => {
       const v = nextSpread();
       if (!v) return false;
-      await conns[c].query(voteSql(v.voter, v.battle, v.pick));
+      await send(c, voteSql(v.voter, v.battle, v.pick));
       return true;
     });
   let h = 0;
@@ -217,14 +240,15 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
     measure(clients, 1, async (c) => {
       const voter = seeded.voters[h++];
       if (!voter) return false;
-      await conns[c].query(voteSql(voter, hotBattle, h & 1));
+      await send(c, voteSql(voter, hotBattle, h & 1));
       return true;
     });
   const http = await startHttp(db, clients);
 
-  let ceiling: Rate | undefined, spread: Rate | undefined, hot: Rate | undefined, viaHttp: Rate | undefined;
+  let ceiling: Rate | undefined, wrapped: Rate | undefined, spread: Rate | undefined, hot: Rate | undefined, viaHttp: Rate | undefined;
   for (let round = 0; round < seconds; round++) {
     ceiling = add(ceiling, await ceilingSlice());
+    wrapped = add(wrapped, await wrappedSlice());
     await vacuum();
     spread = add(spread, await spreadSlice());
     await vacuum();
@@ -238,12 +262,13 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
   await http.close();
   await Promise.all(conns.map((c) => c.end()));
   report(`(1) ceiling, plain INSERT, ${clients} clients`, ceiling!);
+  report(`(1b) the same INSERT as the voter in its own transaction, one message, ${clients} clients`, wrapped!, ceiling);
   report(`(2) fn_submit_vote over ${SPREAD_BATTLES} battles, ${clients} clients`, spread!, ceiling);
   report(`(3) fn_submit_vote on one battle, ${clients} clients`, hot!, ceiling);
   report(`(4) POST /api/battles/:id/votes over HTTP, ${clients} loops`, viaHttp!, ceiling);
   console.log(`check: ${await checkTallies(db)}`);
   await db.close();
-  return { ceiling: ceiling!, spread: spread!, hot: hot!, http: viaHttp! };
+  return { ceiling: ceiling!, wrapped: wrapped!, spread: spread!, hot: hot!, http: viaHttp! };
 }
 
 type SpreadVote = { voter: string; battle: Battle; pick: number } | undefined;
@@ -319,7 +344,9 @@ export async function main(args: string[]): Promise<void> {
     console.log(
       `votes: spread over ${SPREAD_BATTLES} battles ${r(pgRun.spread, pgRun.ceiling)} (aim >= 0.5), one battle ${r(pgRun.hot, pgRun.ceiling)} ` +
         `(aim >= 0.25), HTTP ${r(pgRun.http, pgRun.ceiling)} of the plain-INSERT ceiling (${fmt(pgRun.ceiling.perSecond)}/s, ${clients} clients); ` +
-        `PGlite ${r(lite.votes, lite.ceiling)} of its ceiling (${fmt(lite.ceiling.perSecond)}/s)`,
+        `PGlite ${r(lite.votes, lite.ceiling)} of its ceiling (${fmt(lite.ceiling.perSecond)}/s); ` +
+        `the transaction-and-identity wrapper alone leaves ${r(pgRun.wrapped, pgRun.ceiling)} of the ceiling, spread votes are ` +
+        `${r(pgRun.spread, pgRun.wrapped)} of that`,
     );
   });
 }
