@@ -3,7 +3,7 @@
 // when the injecting entry is shown first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { makeUser, type Actor } from '../support/actors.ts';
+import { makeUser } from '../support/actors.ts';
 import { battleRow, eventsOf, expectRefused, setSetting, clearSetting, uniqueSlug } from '../support/battle-fixtures.ts';
 import { addModel, makeWorker, scriptedVerdict, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
 import { judgedBattle } from './support.ts';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { makeUser, type Actor } from '../support/actors.ts';
+import { makeUser } from '../support/actors.ts';
 import { battleRow, clearSetting, eventsOf, expectRefused, setSetting, uniqueSlug } from '../support/battle-fixtures.ts';
 import { rankByScore, scoreRubric, type ScorecardResult } from '../../src/core/scoring.ts';
 import { addModel, makeWorker, startProviders, STRONG_TEXT, type Providers } from '../e2e/harness.ts';
