@@ -355,6 +355,64 @@ describe('the parts of a resumed draft that load on their own', () => {
     expect(page.jsErrors).toEqual([]);
   });
 
+  it('waits for the next draft\'s own judging settings when the page moves from one draft to another', async () => {
+    const maker = await makeUser(suite.server.db, 'two_drafts');
+    const drafts = [];
+    for (const name of ['first', 'second']) {
+      const bot = await makeAiLenser(suite.server.db, maker, `two_drafts_${name}_model`);
+      const id = await maker.rpc<string>('fn_battles_create', { title: `Draft ${name}`, slug: `two-drafts-${name}`, task_prompt: 'Judge this.', judging_mode: 'ai_judge' });
+      await maker.rpc('fn_battles_set_judging', { battle_id: id, judge_model_id: bot.model_id });
+      drafts.push({ id, model: bot.model_id });
+    }
+    const [first, second] = drafts;
+    const page = await signedIn(maker);
+    await page.goto(`/new/${first.id}?step=3`);
+    await page.locator('#judge-model option:checked', { hasText: 'two_drafts_first_model' }).waitFor({ state: 'attached' });
+    // To the second draft inside the app (the page stays mounted and still holds the first's data) ...
+    await page.evaluate((path) => { history.pushState(null, '', path); dispatchEvent(new PopStateEvent('popstate')); }, `/new/${second.id}?step=3`);
+    await page.locator('#judge-model option:checked', { hasText: 'two_drafts_second_model' }).waitFor({ state: 'attached' });
+    // ... and back, with the first draft's settings held: its battle arrives, its judging has not.
+    const release = await holdGet(page, `/api/battles/${first.id}/judging`);
+    await page.goBack();
+    await page.waitForFunction(() => document.title.includes('Draft first'));
+    await page.getByRole('region', { name: 'Judges' }).getByRole('status').waitFor();
+    expect(await page.getByRole('button', { name: 'Save and continue' }).isDisabled()).toBe(true);
+    release();
+    await page.locator('#judge-model option:checked', { hasText: 'two_drafts_first_model' }).waitFor({ state: 'attached' });
+    await saveAndContinue(page, 4);
+    const judgeModel = async (id: string) => (await readApi<{ judge_model_id: string | null }>(maker, `/api/battles/${id}/judging`)).judge_model_id;
+    expect(await judgeModel(first.id)).toBe(first.model);
+    expect(await judgeModel(second.id)).toBe(second.model);
+    expect(page.jsErrors).toEqual([]);
+  });
+
+  it('says when a draft created here cannot be read back, instead of waiting for ever, and goes on once it is read', async () => {
+    const maker = await makeUser(suite.server.db, 'unread_draft');
+    await makeAiLenser(suite.server.db, null, 'unread_draft_model');
+    const page = await signedIn(maker);
+    let failing = true;
+    await page.route(/\/api\/battles\/[0-9a-f-]{36}$/, (route) => failing && route.request().method() === 'GET'
+      ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on the server.' } }) })
+      : route.continue());
+    await page.goto('/new');
+    await page.getByLabel('Title').fill('Unread draft');
+    await page.getByLabel(/^AI judge/).check();
+    await page.getByRole('button', { name: 'Create draft and continue' }).click();
+    await stepHeading(page, 2).waitFor();
+    await page.getByLabel('Task', { exact: true }).fill('Judge a haiku.');
+    await saveAndContinue(page, 3);
+    await page.getByText('The judging settings could not be loaded').waitFor();
+    failing = false;
+    await page.getByRole('button', { name: 'Load it again' }).click();
+    await page.getByLabel('AI judge model').selectOption({ label: 'unread_draft_model (scripted)' });
+    await saveAndContinue(page, 4);
+    const id = page.url().match(/\/new\/([0-9a-f-]{36})/)![1];
+    const { judge_model_id } = await readApi<{ judge_model_id: string | null }>(maker, `/api/battles/${id}/judging`);
+    const { rows } = await suite.server.db.query<{ id: string }>(`select m.id from ai.models m where m.model_id = 'unread_draft_model'`);
+    expect(judge_model_id).toBe(rows[0].id);
+    expect(page.jsErrors).toEqual([]);
+  });
+
   async function lensDraft(handle: string) {
     const maker = await makeUser(suite.server.db, handle);
     const lensIds: Record<string, string> = {};

@@ -11,10 +11,18 @@ export interface DraftPart {
   retry: () => void;
 }
 
-/** The part read by `resource`, written into the form once `loadedFor` is the draft's id. */
-export function draftPart(name: string, battleId: string | undefined, loadedFor: string | null, resource: Resource<unknown>): DraftPart {
-  const state = !battleId || loadedFor === battleId ? 'ready' : resource.error ? 'failed' : 'loading';
-  return { name, state, retry: () => void resource.reload() };
+/**
+ * The part read by `resource`, written into the form once `loadedFor` is the draft's id. It waits for
+ * the draft's own read too (`battle`), so a failure of either is a failure with a retry of both.
+ */
+export function draftPart(name: string, battleId: string | undefined, loadedFor: string | null,
+  resource: Resource<unknown>, battle: Resource<unknown>): DraftPart {
+  const state = !battleId || loadedFor === battleId ? 'ready' : resource.error || battle.error ? 'failed' : 'loading';
+  const retry = () => {
+    if (battle.error) void battle.reload();
+    if (resource.error) void resource.reload();
+  };
+  return { name, state, retry };
 }
 
 /** Why a step that saves this part was not saved; null once the part is in. */

@@ -65,14 +65,15 @@ export function WizardPage() {
       setReached(STEPS.length - 1);
     }
   }
-  // The parts of a resumed draft that have their own reads arrive after the battle.
+  // The parts of a resumed draft that have their own reads arrive after the battle. Not while they
+  // load: the page stays mounted from one draft to the next, and the last draft's data is still held.
   const [lensLoadedFor, setLensLoadedFor] = useState<string | null>(null);
-  if (battleLens.data && battleId && lensLoadedFor !== battleId && loadedFor === battleId) {
+  if (battleLens.data && !battleLens.loading && battleId && lensLoadedFor !== battleId && loadedFor === battleId) {
     setLensLoadedFor(battleId);
     if (battleLens.data.lens) setForm((f) => ({ ...f, ...fromBattleLens(battleLens.data!) }));
   }
   const [judgingLoadedFor, setJudgingLoadedFor] = useState<string | null>(null);
-  if (judging.data && battleId && judgingLoadedFor !== battleId && loadedFor === battleId) {
+  if (judging.data && !judging.loading && battleId && judgingLoadedFor !== battleId && loadedFor === battleId) {
     setJudgingLoadedFor(battleId);
     const settings = judging.data;
     setForm((f) => ({ ...f, judgeModelId: settings.judge_model_id ?? '' }));
@@ -80,8 +81,8 @@ export function WizardPage() {
   }
   // Until they are in, their fields wait (a choice made earlier would be overwritten by them) and
   // their steps are not saved (the form's defaults would overwrite them).
-  const savedLens = draftPart('saved lens', battleId, lensLoadedFor, battleLens);
-  const savedJudging = draftPart('judging settings', battleId, judgingLoadedFor, judging);
+  const savedLens = draftPart('saved lens', battleId, lensLoadedFor, battleLens, battle);
+  const savedJudging = draftPart('judging settings', battleId, judgingLoadedFor, judging, battle);
   const judged = form.judgingMode === 'ai_judge' || form.judgingMode === 'rubric_score';
   const unreadPart = (key: StepKey): DraftPart | null =>
     key === 'task' && form.taskSource === 'lens' && savedLens.state !== 'ready' ? savedLens
