@@ -51,6 +51,31 @@ async function sqlStateAs(role: string, sql: string): Promise<string | undefined
   return undefined;
 }
 
+/**
+ * The overall board counted here from the raw pairwise outcomes: the stored counts and the recount
+ * both sum the same per-battle view, so this is the check of that view's counting.
+ */
+async function expectOverallCountedFromOutcomes() {
+  const { rows: outcomes } = await db.query<{ entity_kind: string; a_id: string; b_id: string; score_a: number }>(
+    'select entity_kind, a_id, b_id, score_a from reputation.v_pairwise_outcomes');
+  const byPair = new Map<string, { first_wins: number; second_wins: number; ties: number }>();
+  for (const o of outcomes) {
+    const [first, second] = o.a_id < o.b_id ? [o.a_id, o.b_id] : [o.b_id, o.a_id];
+    const key = `${o.entity_kind} ${first} ${second}`;
+    const c = byPair.get(key) ?? { first_wins: 0, second_wins: 0, ties: 0 };
+    if (Number(o.score_a) === 0.5) c.ties++;
+    else if ((Number(o.score_a) === 1) === (o.a_id === first)) c.first_wins++;
+    else c.second_wins++;
+    byPair.set(key, c);
+  }
+  const { rows: board } = await db.query<{ entity_kind: string; first_id: string; second_id: string; first_wins: string; second_wins: string; ties: string }>(
+    `select * from reputation.fn_leaderboard_pair_counts(array['overall'])`);
+  const stored = new Map(board.map((r) => [`${r.entity_kind} ${r.first_id} ${r.second_id}`,
+    { first_wins: Number(r.first_wins), second_wins: Number(r.second_wins), ties: Number(r.ties) }]));
+  expect(stored.size).toBeGreaterThan(0);
+  expect(stored).toEqual(byPair);
+}
+
 async function expectStoredEqualsRecount(step: string) {
   expect(await stored(), step).toEqual(await recount());
 }
@@ -126,6 +151,7 @@ describe('stored leaderboard pair counts', () => {
       battles.map((b) => b.id),
     ]);
     expect(rows.map((r) => r.battle_id).sort()).toEqual(battles.filter((b) => b.published && !b.reversed).map((b) => b.id).sort());
+    await expectOverallCountedFromOutcomes();
   });
 
   it('are written by their maintenance function only: API roles have no grant on the tables', async () => {
