@@ -298,6 +298,14 @@ async function failGet(page: Page, path: string) {
   return () => { failing = false; };
 }
 
+/** A step whose saved `part` failed to load says so, and Save and continue keeps the page on it. */
+async function expectNotSavedWhileUnread(page: Page, part: string, step: number) {
+  await page.getByText(`The ${part} could not be loaded`).waitFor();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Not saved' }).getByText(`Could not load the draft's ${part}, so this step was not saved`).waitFor();
+  expect(await stepHeading(page, step).count()).toBe(1);
+}
+
 /** What the API holds for a draft, read with the creator's token. */
 async function readApi<T>(actor: Actor, path: string): Promise<T> {
   const res = await fetch(`${suite.server.url}${path}`, { headers: { authorization: `Bearer ${await suite.server.tokenFor(actor.id)}` } });
@@ -341,10 +349,7 @@ describe('the parts of a resumed draft that load on their own', () => {
     const page = await signedIn(maker);
     const ok = await failGet(page, `/api/battles/${id}/judging`);
     await page.goto(`/new/${id}?step=3`);
-    await page.getByText('The judging settings could not be loaded').waitFor();
-    await page.getByRole('button', { name: 'Save and continue' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Not saved' }).getByText(/^Could not load the draft's judging settings, so this step was not saved/).waitFor();
-    expect(await stepHeading(page, 3).count()).toBe(1);
+    await expectNotSavedWhileUnread(page, 'judging settings', 3);
     expect(await judgeModel()).toBe(bot.model_id);
 
     ok();
@@ -456,10 +461,7 @@ describe('the parts of a resumed draft that load on their own', () => {
     const page = await signedIn(maker);
     const ok = await failGet(page, `/api/battles/${id}/lens`);
     await page.goto(`/new/${id}?step=2`);
-    await page.getByText('The saved lens could not be loaded').waitFor();
-    await page.getByRole('button', { name: 'Save and continue' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Not saved' }).getByText(/^Could not load the draft's saved lens, so this step was not saved/).waitFor();
-    expect(await stepHeading(page, 2).count()).toBe(1);
+    await expectNotSavedWhileUnread(page, 'saved lens', 2);
     expect(await savedLens()).toEqual({ lens_id: lensIds['Pirate voice'], input_snapshot: { audience: 'pirates' } });
 
     ok();
