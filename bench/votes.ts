@@ -4,6 +4,9 @@
 // (1) ceiling: one INSERT into a bare table per autocommit transaction, 8 clients;
 // (1b) that INSERT inside the same transaction-and-identity message the votes of (2) and (3) use:
 //      what the wrapper alone leaves of the ceiling, so the vote's own work can be read apart;
+// (1c) in that same message, only the writes the contract demands of a vote: a row in a copy of
+//      battles.votes (its unique keys and foreign keys) whose trigger keeps the tallies, as
+//      trg_votes_tally does — no RPC, no checks, no event: the floor under (2);
 // (2) fn_submit_vote, 8 clients, each vote its own transaction as a distinct voter (role and JWT claims
 //     set with set_config, as the API does), spread over 100 battles in voting;
 // (3) the same with every vote on one battle (all writers meet on its battle row and tally rows);
@@ -160,6 +163,45 @@ async function checkTallies(db: Db): Promise<string> {
   return `${fmt(r.votes)} votes, totals and tallies equal a recount`;
 }
 
+/**
+ * Copies of the vote's write set (writeSetSql in (1c)): votes with the real table's keys, tallies
+ * updated by a trigger under the battle row's lock, over the seeded battles and contenders.
+ */
+async function createWriteSetFloor(db: Db): Promise<void> {
+  for (const sql of [
+    `create table bench_floor_battles (id uuid primary key, status text not null, total_vote_count integer not null default 0)`,
+    `create table bench_floor_aggregates (battle_id uuid not null references bench_floor_battles (id), contender_id uuid not null,
+       raw_vote_count integer not null default 0, weighted_vote_sum numeric not null default 0, updated_at timestamptz,
+       primary key (battle_id, contender_id))`,
+    `create table bench_floor_votes (id uuid primary key default gen_random_uuid(),
+       battle_id uuid not null references bench_floor_battles (id),
+       voter_lenser_id uuid not null references lensers.profiles (id), principal_id uuid references lensers.profiles (id),
+       voted_contender_id uuid not null, weight numeric(10, 4) not null default 1.0, created_at timestamptz not null default now(),
+       unique (battle_id, voter_lenser_id), unique (battle_id, principal_id),
+       foreign key (battle_id, voted_contender_id) references bench_floor_aggregates (battle_id, contender_id))`,
+    `insert into bench_floor_battles (id, status) select id, 'voting' from battles.battles`,
+    `insert into bench_floor_aggregates (battle_id, contender_id) select battle_id, contender_id from battles.vote_aggregates`,
+    `create function bench_floor_tally() returns trigger language plpgsql security definer set search_path = '' as $$
+     begin
+       update public.bench_floor_aggregates set raw_vote_count = raw_vote_count + 1,
+              weighted_vote_sum = weighted_vote_sum + new.weight, updated_at = now()
+        where battle_id = new.battle_id and contender_id = new.voted_contender_id;
+       update public.bench_floor_battles set total_vote_count = total_vote_count + 1
+        where id = new.battle_id and status = 'voting';
+       if not found then raise exception 'voting closed'; end if;
+       return new;
+     end $$`,
+    // Named to fire before the foreign-key triggers, as 0_votes_tally is.
+    `create trigger "0_floor_tally" after insert on bench_floor_votes for each row execute function bench_floor_tally()`,
+    `grant insert on bench_floor_votes to authenticated`,
+  ]) await db.query(sql);
+}
+
+function writeSetSql(voter: string, battle: Battle, pick: number): string {
+  return asVoter(voter, `insert into bench_floor_votes (battle_id, voter_lenser_id, principal_id, voted_contender_id)
+values ('${battle.id}', '${voter}', '${voter}', '${battle.contenders[pick]}')`);
+}
+
 /** One statement as one simple-query message: its own transaction, run as the voter. */
 function asVoter(voter: string, statement: string): string {
   const claims = JSON.stringify({ sub: voter, role: 'authenticated' });
@@ -193,8 +235,9 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
   await db.query('create table bench_ceiling (id bigserial primary key, battle_id uuid, voter uuid, v int)');
   await db.query('grant insert on bench_ceiling to authenticated');
   await db.query('grant usage on sequence bench_ceiling_id_seq to authenticated');
+  await createWriteSetFloor(db);
   await db.query('vacuum analyze');
-  const vacuum = () => db.query('vacuum battles.battles, battles.vote_aggregates');
+  const vacuum = () => db.query('vacuum battles.battles, battles.vote_aggregates, bench_floor_battles, bench_floor_aggregates');
 
   const conns = await connectClients(url, clients);
   // A failed message leaves its transaction open and aborted: roll it back so the next one runs.
@@ -221,6 +264,16 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
         `insert into bench_ceiling (battle_id, voter, v) values ('${spreadBattles[c].id}', '${seeded.voters[c]}', ${c})`));
       return true;
     });
+  // (1c) walks the spread pairs on its own tables.
+  const floorPair = spreadPairs(seeded.voters.length, SPREAD_BATTLES);
+  let f = 0;
+  const floorSlice = () =>
+    measure(clients, 1, async (c) => {
+      const p = floorPair(f++);
+      if (!p) return false;
+      await send(c, writeSetSql(seeded.voters[p.voter], spreadBattles[p.battle], f & 1));
+      return true;
+    });
   // The spread sequence is shared by (2) and (4): no pair votes twice.
   const pair = spreadPairs(seeded.voters.length, SPREAD_BATTLES);
   let k = 0;
@@ -245,10 +298,11 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
     });
   const http = await startHttp(db, clients);
 
-  let ceiling: Rate | undefined, wrapped: Rate | undefined, spread: Rate | undefined, hot: Rate | undefined, viaHttp: Rate | undefined;
+  let ceiling: Rate | undefined, wrapped: Rate | undefined, floor: Rate | undefined, spread: Rate | undefined, hot: Rate | undefined, viaHttp: Rate | undefined;
   for (let round = 0; round < seconds; round++) {
     ceiling = add(ceiling, await ceilingSlice());
     wrapped = add(wrapped, await wrappedSlice());
+    floor = add(floor, await floorSlice());
     await vacuum();
     spread = add(spread, await spreadSlice());
     await vacuum();
@@ -263,12 +317,13 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
   await Promise.all(conns.map((c) => c.end()));
   report(`(1) ceiling, plain INSERT, ${clients} clients`, ceiling!);
   report(`(1b) the same INSERT as the voter in its own transaction, one message, ${clients} clients`, wrapped!, ceiling);
+  report(`(1c) the vote's write set alone (row, keys, tally trigger) in that message, ${clients} clients`, floor!, ceiling);
   report(`(2) fn_submit_vote over ${SPREAD_BATTLES} battles, ${clients} clients`, spread!, ceiling);
   report(`(3) fn_submit_vote on one battle, ${clients} clients`, hot!, ceiling);
   report(`(4) POST /api/battles/:id/votes over HTTP, ${clients} loops`, viaHttp!, ceiling);
   console.log(`check: ${await checkTallies(db)}`);
   await db.close();
-  return { ceiling: ceiling!, wrapped: wrapped!, spread: spread!, hot: hot!, http: viaHttp! };
+  return { ceiling: ceiling!, wrapped: wrapped!, floor: floor!, spread: spread!, hot: hot!, http: viaHttp! };
 }
 
 type SpreadVote = { voter: string; battle: Battle; pick: number } | undefined;
@@ -345,8 +400,8 @@ export async function main(args: string[]): Promise<void> {
       `votes: spread over ${SPREAD_BATTLES} battles ${r(pgRun.spread, pgRun.ceiling)} (aim >= 0.5), one battle ${r(pgRun.hot, pgRun.ceiling)} ` +
         `(aim >= 0.25), HTTP ${r(pgRun.http, pgRun.ceiling)} of the plain-INSERT ceiling (${fmt(pgRun.ceiling.perSecond)}/s, ${clients} clients); ` +
         `PGlite ${r(lite.votes, lite.ceiling)} of its ceiling (${fmt(lite.ceiling.perSecond)}/s); ` +
-        `the transaction-and-identity wrapper alone leaves ${r(pgRun.wrapped, pgRun.ceiling)} of the ceiling, spread votes are ` +
-        `${r(pgRun.spread, pgRun.wrapped)} of that`,
+        `the transaction-and-identity wrapper alone leaves ${r(pgRun.wrapped, pgRun.ceiling)} of the ceiling, the vote's write set ` +
+        `alone ${r(pgRun.floor, pgRun.ceiling)}; spread votes are ${r(pgRun.spread, pgRun.floor)} of that floor`,
     );
   });
 }
