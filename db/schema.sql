@@ -80,6 +80,13 @@ CREATE SCHEMA workflows;
 CREATE SCHEMA xp;
 
 --
+-- Name: battle_slug; Type: DOMAIN; Schema: battles; Owner: -
+--
+
+CREATE DOMAIN battles.battle_slug AS text
+	CONSTRAINT battles_slug_check CHECK (((VALUE ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND ((length(VALUE) >= 3) AND (length(VALUE) <= 100))));
+
+--
 -- Name: battle_status_enum; Type: TYPE; Schema: battles; Owner: -
 --
 
@@ -95,6 +102,13 @@ CREATE TYPE battles.battle_status_enum AS ENUM (
 );
 
 --
+-- Name: battle_title; Type: DOMAIN; Schema: battles; Owner: -
+--
+
+CREATE DOMAIN battles.battle_title AS text
+	CONSTRAINT battles_title_check CHECK (((length(btrim(VALUE)) >= 1) AND (length(btrim(VALUE)) <= 200)));
+
+--
 -- Name: battle_type_enum; Type: TYPE; Schema: battles; Owner: -
 --
 
@@ -106,6 +120,20 @@ CREATE TYPE battles.battle_type_enum AS ENUM (
     'workflow_battle',
     'lenser_battle'
 );
+
+--
+-- Name: challenge_type_name; Type: DOMAIN; Schema: battles; Owner: -
+--
+
+CREATE DOMAIN battles.challenge_type_name AS text
+	CONSTRAINT battles_challenge_type_check CHECK ((VALUE ~ '^[a-z][a-z0-9_]{1,63}$'::text));
+
+--
+-- Name: contender_limit; Type: DOMAIN; Schema: battles; Owner: -
+--
+
+CREATE DOMAIN battles.contender_limit AS integer
+	CONSTRAINT battles_max_contenders_check CHECK (((VALUE >= 2) AND (VALUE <= 26)));
 
 --
 -- Name: contender_structure_enum; Type: TYPE; Schema: battles; Owner: -
@@ -126,6 +154,34 @@ CREATE TYPE battles.contender_type_enum AS ENUM (
     'ai_model',
     'ai_agent'
 );
+
+--
+-- Name: content_type_name; Type: DOMAIN; Schema: battles; Owner: -
+--
+
+CREATE DOMAIN battles.content_type_name AS text
+	CONSTRAINT battles_content_type_check CHECK ((VALUE = ANY (ARRAY['text'::text, 'code'::text, 'markdown'::text, 'image'::text, 'video'::text, 'audio'::text, 'link'::text])));
+
+--
+-- Name: event_type_name; Type: DOMAIN; Schema: battles; Owner: -
+--
+
+CREATE DOMAIN battles.event_type_name AS text
+	CONSTRAINT events_event_type_check CHECK ((VALUE = ANY (ARRAY['status_change'::text, 'contender_joined'::text, 'submission_received'::text, 'vote_cast'::text, 'finalized'::text, 'published'::text, 'archived'::text, 'invitation_sent'::text, 'invitation_accepted'::text, 'adapter_connected'::text, 'contender_withdrawn'::text, 'voting_opened'::text, 'voting_closed'::text, 'scoring_started'::text, 'battle_cancelled'::text, 'funding_allocated'::text, 'cost_recorded'::text, 'run_started'::text, 'run_completed'::text, 'run_failed'::text])));
+
+--
+-- Name: invite_code_text; Type: DOMAIN; Schema: battles; Owner: -
+--
+
+CREATE DOMAIN battles.invite_code_text AS text
+	CONSTRAINT battles_invite_code_check CHECK ((VALUE ~ '^[A-Za-z0-9_-]{8,64}$'::text));
+
+--
+-- Name: json_object; Type: DOMAIN; Schema: battles; Owner: -
+--
+
+CREATE DOMAIN battles.json_object AS jsonb
+	CONSTRAINT battles_handicap_config_check CHECK ((jsonb_typeof(VALUE) = 'object'::text));
 
 --
 -- Name: judging_mode_enum; Type: TYPE; Schema: battles; Owner: -
@@ -150,6 +206,13 @@ CREATE TYPE battles.scorecard_result_enum AS ENUM (
 );
 
 --
+-- Name: sha256_hex; Type: DOMAIN; Schema: battles; Owner: -
+--
+
+CREATE DOMAIN battles.sha256_hex AS text
+	CONSTRAINT battles_rule_snapshot_sha256_check CHECK ((VALUE ~ '^[0-9a-f]{64}$'::text));
+
+--
 -- Name: submission_status_enum; Type: TYPE; Schema: battles; Owner: -
 --
 
@@ -160,6 +223,13 @@ CREATE TYPE battles.submission_status_enum AS ENUM (
     'withdrawn',
     'disqualified'
 );
+
+--
+-- Name: task_prompt_text; Type: DOMAIN; Schema: battles; Owner: -
+--
+
+CREATE DOMAIN battles.task_prompt_text AS text
+	CONSTRAINT battles_task_prompt_check CHECK (((length(btrim(VALUE)) >= 1) AND (length(btrim(VALUE)) <= 50000)));
 
 --
 -- Name: vote_value_enum; Type: TYPE; Schema: battles; Owner: -
@@ -316,30 +386,30 @@ CREATE TABLE battles.battles (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     creator_lenser_id uuid NOT NULL,
     principal_id uuid NOT NULL,
-    title text NOT NULL,
-    slug text NOT NULL,
-    task_prompt text NOT NULL,
+    title battles.battle_title NOT NULL,
+    slug battles.battle_slug NOT NULL,
+    task_prompt battles.task_prompt_text NOT NULL,
     rubric_id uuid,
     status battles.battle_status_enum DEFAULT 'draft'::battles.battle_status_enum NOT NULL,
     battle_type battles.battle_type_enum NOT NULL,
     voter_eligibility battles.voter_eligibility_enum DEFAULT 'open'::battles.voter_eligibility_enum NOT NULL,
-    max_contenders integer DEFAULT 2 NOT NULL,
-    invite_code text,
+    max_contenders battles.contender_limit DEFAULT 2 NOT NULL,
+    invite_code battles.invite_code_text,
     voting_opens_at timestamp with time zone,
     voting_closes_at timestamp with time zone,
     published_at timestamp with time zone,
     finalized_at timestamp with time zone,
     winner_contender_id uuid,
     total_vote_count integer DEFAULT 0 NOT NULL,
-    handicap_config jsonb DEFAULT '{}'::jsonb NOT NULL,
-    content_type text DEFAULT 'text'::text NOT NULL,
+    handicap_config battles.json_object DEFAULT '{}'::jsonb NOT NULL,
+    content_type battles.content_type_name DEFAULT 'text'::text NOT NULL,
     contender_structure battles.contender_structure_enum NOT NULL,
     judging_mode battles.judging_mode_enum NOT NULL,
     task_source text NOT NULL,
-    challenge_type text,
+    challenge_type battles.challenge_type_name,
     workflow_id uuid,
     rule_snapshot jsonb,
-    rule_snapshot_sha256 text,
+    rule_snapshot_sha256 battles.sha256_hex,
     rules_frozen_at timestamp with time zone,
     cancelled_at timestamp with time zone,
     archived_at timestamp with time zone,
@@ -347,19 +417,10 @@ CREATE TABLE battles.battles (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     deleted_at timestamp with time zone,
-    CONSTRAINT battles_auto_score_challenge CHECK (((judging_mode <> 'auto_score'::battles.judging_mode_enum) OR (challenge_type = ANY (ARRAY['math_calculation'::text, 'writing_contest'::text])))),
-    CONSTRAINT battles_challenge_type_check CHECK ((challenge_type ~ '^[a-z][a-z0-9_]{1,63}$'::text)),
-    CONSTRAINT battles_content_type_check CHECK ((content_type = ANY (ARRAY['text'::text, 'code'::text, 'markdown'::text, 'image'::text, 'video'::text, 'audio'::text, 'link'::text]))),
-    CONSTRAINT battles_handicap_config_check CHECK ((jsonb_typeof(handicap_config) = 'object'::text)),
-    CONSTRAINT battles_invite_code_check CHECK ((invite_code ~ '^[A-Za-z0-9_-]{8,64}$'::text)),
-    CONSTRAINT battles_max_contenders_check CHECK (((max_contenders >= 2) AND (max_contenders <= 26))),
+    CONSTRAINT battles_auto_score_challenge CHECK (((judging_mode <> 'auto_score'::battles.judging_mode_enum) OR ((challenge_type)::text = ANY (ARRAY['math_calculation'::text, 'writing_contest'::text])))),
     CONSTRAINT battles_only_drafts_deleted CHECK (((deleted_at IS NULL) OR (status = 'draft'::battles.battle_status_enum))),
     CONSTRAINT battles_rubric_score_needs_rubric CHECK (((judging_mode <> 'rubric_score'::battles.judging_mode_enum) OR (status = 'draft'::battles.battle_status_enum) OR (rubric_id IS NOT NULL))),
-    CONSTRAINT battles_rule_snapshot_sha256_check CHECK ((rule_snapshot_sha256 ~ '^[0-9a-f]{64}$'::text)),
-    CONSTRAINT battles_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND ((length(slug) >= 3) AND (length(slug) <= 100)))),
     CONSTRAINT battles_snapshot_complete CHECK (((rule_snapshot IS NULL) = (rule_snapshot_sha256 IS NULL))),
-    CONSTRAINT battles_task_prompt_check CHECK (((length(btrim(task_prompt)) >= 1) AND (length(btrim(task_prompt)) <= 50000))),
-    CONSTRAINT battles_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200))),
     CONSTRAINT battles_total_vote_count_check CHECK ((total_vote_count >= 0)),
     CONSTRAINT battles_voting_window CHECK (((voting_opens_at IS NULL) OR (voting_closes_at IS NULL) OR (voting_opens_at < voting_closes_at)))
 );
@@ -897,9 +958,10 @@ begin
       perform ops.fail('invalid_cursor', 'cursor is not one this feed returned', '22023');
     end;
   end if;
+  -- return query wants the declared types exactly: the domain columns go out as their text.
   return query
-  select b.id, b.slug, b.title, b.status, b.battle_type, b.task_source, b.contender_structure, b.judging_mode,
-         b.challenge_type, b.voter_eligibility, b.total_vote_count,
+  select b.id, b.slug::text, b.title::text, b.status, b.battle_type, b.task_source, b.contender_structure, b.judging_mode,
+         b.challenge_type::text, b.voter_eligibility, b.total_vote_count,
          (select count(*)::integer from battles.fn_battles_contender_count(b.id)),
          b.voting_opens_at, b.voting_closes_at, b.created_at, p.handle,
          -- The winner shows only to those who may see results (battles.fn_results_visible).
@@ -4529,12 +4591,11 @@ CREATE TABLE battles.contender_lens_assignments (
 CREATE TABLE battles.events (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     battle_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type battles.event_type_name NOT NULL,
     actor_id uuid,
     metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
     created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    seq bigint NOT NULL,
-    CONSTRAINT events_event_type_check CHECK ((event_type = ANY (ARRAY['status_change'::text, 'contender_joined'::text, 'submission_received'::text, 'vote_cast'::text, 'finalized'::text, 'published'::text, 'archived'::text, 'invitation_sent'::text, 'invitation_accepted'::text, 'adapter_connected'::text, 'contender_withdrawn'::text, 'voting_opened'::text, 'voting_closed'::text, 'scoring_started'::text, 'battle_cancelled'::text, 'funding_allocated'::text, 'cost_recorded'::text, 'run_started'::text, 'run_completed'::text, 'run_failed'::text])))
+    seq bigint NOT NULL
 );
 
 --
@@ -5242,7 +5303,7 @@ UNION ALL
 
 CREATE VIEW reputation.v_battle_pair_counts AS
  SELECT o.battle_id,
-    reputation.fn_battle_categories(o.judging_mode, o.task_source, o.challenge_type, o.content_type) AS categories,
+    reputation.fn_battle_categories(o.judging_mode, o.task_source, (o.challenge_type)::text, (o.content_type)::text) AS categories,
     o.entity_kind,
     LEAST(o.a_id, o.b_id) AS first_id,
     GREATEST(o.a_id, o.b_id) AS second_id,
@@ -6020,7 +6081,7 @@ CREATE TRIGGER "0_votes_tally" AFTER INSERT ON battles.votes FOR EACH ROW EXECUT
 -- Name: battles battles_guard; Type: TRIGGER; Schema: battles; Owner: -
 --
 
-CREATE TRIGGER battles_guard BEFORE UPDATE ON battles.battles FOR EACH ROW WHEN (((NOT (old.total_vote_count IS DISTINCT FROM new.total_vote_count)) OR (((((((((((((((((((old.status IS DISTINCT FROM new.status) OR (old.rules_frozen_at IS DISTINCT FROM new.rules_frozen_at)) OR (old.creator_lenser_id IS DISTINCT FROM new.creator_lenser_id)) OR (old.principal_id IS DISTINCT FROM new.principal_id)) OR (old.created_at IS DISTINCT FROM new.created_at)) OR (old.task_prompt IS DISTINCT FROM new.task_prompt)) OR (old.rubric_id IS DISTINCT FROM new.rubric_id)) OR (old.battle_type IS DISTINCT FROM new.battle_type)) OR (old.voter_eligibility IS DISTINCT FROM new.voter_eligibility)) OR (old.max_contenders IS DISTINCT FROM new.max_contenders)) OR (old.handicap_config IS DISTINCT FROM new.handicap_config)) OR (old.contender_structure IS DISTINCT FROM new.contender_structure)) OR (old.judging_mode IS DISTINCT FROM new.judging_mode)) OR (old.task_source IS DISTINCT FROM new.task_source)) OR (old.challenge_type IS DISTINCT FROM new.challenge_type)) OR (old.content_type IS DISTINCT FROM new.content_type)) OR (old.rule_snapshot IS DISTINCT FROM new.rule_snapshot)) OR (old.rule_snapshot_sha256 IS DISTINCT FROM new.rule_snapshot_sha256)) OR (old.invite_code IS DISTINCT FROM new.invite_code)))) EXECUTE FUNCTION battles.trg_battles_guard();
+CREATE TRIGGER battles_guard BEFORE UPDATE OF id, creator_lenser_id, principal_id, title, slug, task_prompt, rubric_id, status, battle_type, voter_eligibility, max_contenders, invite_code, voting_opens_at, voting_closes_at, published_at, finalized_at, winner_contender_id, handicap_config, content_type, contender_structure, judging_mode, task_source, challenge_type, workflow_id, rule_snapshot, rule_snapshot_sha256, rules_frozen_at, cancelled_at, archived_at, finalize_summary, created_at, updated_at, deleted_at ON battles.battles FOR EACH ROW EXECUTE FUNCTION battles.trg_battles_guard();
 
 --
 -- Name: battles battles_jobs; Type: TRIGGER; Schema: battles; Owner: -
@@ -7038,7 +7099,7 @@ ALTER TABLE battles.events ENABLE ROW LEVEL SECURITY;
 -- Name: events events_read; Type: POLICY; Schema: battles; Owner: -
 --
 
-CREATE POLICY events_read ON battles.events FOR SELECT USING ((battles.fn_can_view(battle_id) AND ((NOT ((event_type = 'finalized'::text) OR ((event_type = 'status_change'::text) AND ((metadata ->> 'action'::text) = 'finalize'::text)) OR (metadata ? 'outcome'::text))) OR battles.fn_results_visible(battle_id))));
+CREATE POLICY events_read ON battles.events FOR SELECT USING ((battles.fn_can_view(battle_id) AND ((NOT (((event_type)::text = 'finalized'::text) OR (((event_type)::text = 'status_change'::text) AND ((metadata ->> 'action'::text) = 'finalize'::text)) OR (metadata ? 'outcome'::text))) OR battles.fn_results_visible(battle_id))));
 
 --
 -- Name: global_messages; Type: ROW SECURITY; Schema: battles; Owner: -

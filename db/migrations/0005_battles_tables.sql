@@ -72,38 +72,67 @@ create table battles.rubric_criteria (
   unique (rubric_id, ordinal)
 );
 
+-- The single-column rules of battles and events are domains, not table CHECKs: Postgres re-reads
+-- and re-plans every CHECK of a table on each UPDATE of a row, so the tally update of every vote
+-- (total_vote_count alone) paid for the slug regex and the rest each time. A domain is checked where
+-- a value is written to it, with its plan cached per session. The constraints keep the names the
+-- table CHECKs had, so a refusal names the same rule.
+create domain battles.battle_title as text
+  constraint battles_title_check check (length(btrim(value)) between 1 and 200);
+create domain battles.battle_slug as text
+  constraint battles_slug_check check (value ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(value) between 3 and 100);
+create domain battles.task_prompt_text as text
+  constraint battles_task_prompt_check check (length(btrim(value)) between 1 and 50000);
+create domain battles.contender_limit as integer
+  constraint battles_max_contenders_check check (value >= 2 and value <= 26);
+create domain battles.invite_code_text as text
+  constraint battles_invite_code_check check (value ~ '^[A-Za-z0-9_-]{8,64}$');
+create domain battles.json_object as jsonb
+  constraint battles_handicap_config_check check (jsonb_typeof(value) = 'object');
+create domain battles.content_type_name as text
+  constraint battles_content_type_check check (value in ('text', 'code', 'markdown', 'image', 'video', 'audio', 'link'));
+create domain battles.challenge_type_name as text
+  constraint battles_challenge_type_check check (value ~ '^[a-z][a-z0-9_]{1,63}$');
+create domain battles.sha256_hex as text
+  constraint battles_rule_snapshot_sha256_check check (value ~ '^[0-9a-f]{64}$');
+create domain battles.event_type_name as text
+  constraint events_event_type_check check (value in (
+    'status_change', 'contender_joined', 'submission_received', 'vote_cast', 'finalized', 'published',
+    'archived', 'invitation_sent', 'invitation_accepted', 'adapter_connected', 'contender_withdrawn',
+    'voting_opened', 'voting_closed', 'scoring_started', 'battle_cancelled', 'funding_allocated',
+    'cost_recorded', 'run_started', 'run_completed', 'run_failed'));
+
 create table battles.battles (
   id uuid primary key default gen_random_uuid(),
   creator_lenser_id uuid not null references lensers.profiles (id),
   -- The human who answers for the battle (the creator, or the owner of the AI persona that created it):
   -- the daily creation cap counts per principal.
   principal_id uuid not null references lensers.profiles (id),
-  title text not null check (length(btrim(title)) between 1 and 200),
-  slug text not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(slug) between 3 and 100),
-  task_prompt text not null check (length(btrim(task_prompt)) between 1 and 50000),
+  title battles.battle_title not null,
+  slug battles.battle_slug not null unique,
+  task_prompt battles.task_prompt_text not null,
   rubric_id uuid references battles.rubrics (id),
   status battles.battle_status_enum not null default 'draft',
   battle_type battles.battle_type_enum not null,
   voter_eligibility battles.voter_eligibility_enum not null default 'open',
-  max_contenders integer not null default 2 check (max_contenders >= 2 and max_contenders <= 26),
-  invite_code text unique check (invite_code ~ '^[A-Za-z0-9_-]{8,64}$'),
+  max_contenders battles.contender_limit not null default 2,
+  invite_code battles.invite_code_text unique,
   voting_opens_at timestamptz,
   voting_closes_at timestamptz,
   published_at timestamptz,
   finalized_at timestamptz,
   winner_contender_id uuid,
   total_vote_count integer not null default 0 check (total_vote_count >= 0),
-  handicap_config jsonb not null default '{}' check (jsonb_typeof(handicap_config) = 'object'),
-  content_type text not null default 'text'
-    check (content_type in ('text', 'code', 'markdown', 'image', 'video', 'audio', 'link')),
+  handicap_config battles.json_object not null default '{}',
+  content_type battles.content_type_name not null default 'text',
   contender_structure battles.contender_structure_enum not null,
   judging_mode battles.judging_mode_enum not null,
   task_source text not null,
-  challenge_type text check (challenge_type ~ '^[a-z][a-z0-9_]{1,63}$'),
+  challenge_type battles.challenge_type_name,
   workflow_id uuid references workflows.workflows (id),
   -- Frozen at publication: the rules voters and contenders were promised, and their SHA-256.
   rule_snapshot jsonb,
-  rule_snapshot_sha256 text check (rule_snapshot_sha256 ~ '^[0-9a-f]{64}$'),
+  rule_snapshot_sha256 battles.sha256_hex,
   rules_frozen_at timestamptz,
   cancelled_at timestamptz,
   archived_at timestamptz,
@@ -245,11 +274,7 @@ create index scorecards_battle_idx on battles.scorecards (battle_id);
 create table battles.events (
   id uuid primary key default gen_random_uuid(),
   battle_id uuid not null references battles.battles (id),
-  event_type text not null check (event_type in (
-    'status_change', 'contender_joined', 'submission_received', 'vote_cast', 'finalized', 'published',
-    'archived', 'invitation_sent', 'invitation_accepted', 'adapter_connected', 'contender_withdrawn',
-    'voting_opened', 'voting_closed', 'scoring_started', 'battle_cancelled', 'funding_allocated',
-    'cost_recorded', 'run_started', 'run_completed', 'run_failed')),
+  event_type battles.event_type_name not null,
   actor_id uuid,
   metadata jsonb not null default '{}',
   created_at timestamptz not null default clock_timestamp(),

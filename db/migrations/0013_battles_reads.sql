@@ -112,9 +112,10 @@ begin
       perform ops.fail('invalid_cursor', 'cursor is not one this feed returned', '22023');
     end;
   end if;
+  -- return query wants the declared types exactly: the domain columns go out as their text.
   return query
-  select b.id, b.slug, b.title, b.status, b.battle_type, b.task_source, b.contender_structure, b.judging_mode,
-         b.challenge_type, b.voter_eligibility, b.total_vote_count,
+  select b.id, b.slug::text, b.title::text, b.status, b.battle_type, b.task_source, b.contender_structure, b.judging_mode,
+         b.challenge_type::text, b.voter_eligibility, b.total_vote_count,
          (select count(*)::integer from battles.fn_battles_contender_count(b.id)),
          b.voting_opens_at, b.voting_closes_at, b.created_at, p.handle,
          -- The winner shows only to those who may see results (battles.fn_results_visible).

@@ -291,4 +291,68 @@ describe('the battles_guard trigger on direct status updates', () => {
     );
     expect(err?.code).toBe('invalid_transition');
   });
+
+  it('fires for an UPDATE naming any column of the table but total_vote_count', async () => {
+    const { rows } = await db.query<{ missing: string[] | null; extra: string[] | null }>(
+      `with cols as (select attname::text as name, attnum from pg_attribute
+                      where attrelid = 'battles.battles'::regclass and attnum > 0 and not attisdropped),
+            listed as (select unnest(tgattr::int2[]) as attnum from pg_trigger
+                        where tgrelid = 'battles.battles'::regclass and tgname = 'battles_guard')
+       select (select array_agg(name order by name) from cols
+                where name <> 'total_vote_count' and attnum not in (select attnum from listed)) as missing,
+              (select array_agg(name order by name) from cols
+                where name = 'total_vote_count' and attnum in (select attnum from listed)) as extra`,
+    );
+    expect(rows[0]).toEqual({ missing: null, extra: null });
+  });
+
+  it('a tally update of total_vote_count alone passes; the same update with a status move is guarded', async () => {
+    const id = await rowIn('draft');
+    await db.query('update battles.battles set total_vote_count = total_vote_count + 1 where id = $1', [id]);
+    expect((await battleRow(db, id)).total_vote_count).toBe(1);
+    const err = await refusal(db.query(
+      `update battles.battles set total_vote_count = total_vote_count + 1, status = 'closed' where id = $1`, [id]));
+    expect(err.code).toBe('invalid_transition');
+    expect((await battleRow(db, id))).toMatchObject({ status: 'draft', total_vote_count: 1 });
+  });
+});
+
+// The single-column rules are domains (0005_battles_tables.sql): a write that breaks one is refused
+// under the rule's name, whichever writer sends it.
+describe('single-column rules of battles and events', () => {
+  const BROKEN: [column: string, value: string, rule: string][] = [
+    ['title', `'  '`, 'battles_title_check'],
+    ['slug', `'Not A Slug'`, 'battles_slug_check'],
+    ['task_prompt', `''`, 'battles_task_prompt_check'],
+    ['max_contenders', '1', 'battles_max_contenders_check'],
+    ['max_contenders', '27', 'battles_max_contenders_check'],
+    ['invite_code', `'short'`, 'battles_invite_code_check'],
+    ['handicap_config', `'[]'`, 'battles_handicap_config_check'],
+    ['content_type', `'pdf'`, 'battles_content_type_check'],
+    ['challenge_type', `'Math'`, 'battles_challenge_type_check'],
+  ];
+
+  it.each(BROKEN)('an UPDATE setting %s to %s is refused as %s and changes nothing', async (column, value, rule) => {
+    const b = await createBattle(db, await makeUser(db));
+    const before = await battleRow(db, b.id);
+    const err = await refusal(db.query(`update battles.battles set ${column} = ${value} where id = $1`, [b.id]));
+    expect(err.code).toBe('invalid_input');
+    expect(err.message).toContain(rule);
+    expect((err.cause as { code?: string }).code).toBe('23514');
+    expect(await battleRow(db, b.id)).toEqual(before);
+  });
+
+  it('a rule snapshot hash that is not lowercase SHA-256 hex is refused', async () => {
+    const b = await createBattle(db, await makeUser(db));
+    const err = await refusal(db.query(
+      `update battles.battles set rule_snapshot = '{}', rule_snapshot_sha256 = 'ABC' where id = $1`, [b.id]));
+    expect(err.message).toContain('battles_rule_snapshot_sha256_check');
+  });
+
+  it('an event of a type the reference does not list is refused', async () => {
+    const b = await createBattle(db, await makeUser(db));
+    const err = await refusal(db.query(
+      `insert into battles.events (battle_id, event_type) values ($1, 'vote_changed')`, [b.id]));
+    expect(err.message).toContain('events_event_type_check');
+  });
 });
