@@ -3,12 +3,13 @@ import { serve } from '@hono/node-server';
 import { createApp } from './api/app.ts';
 import { loadConfig } from './config/config.ts';
 import { resolveJwtSecret } from './config/jwt-secret.ts';
+import { EMBEDDED_MAINTENANCE_JOB_NAME } from './db/embedded-maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open.ts';
 import { TokenSigner } from './identity/tokens.ts';
 import { createLogger } from './logging/logger.ts';
 import { startScheduler } from './ops/scheduler.ts';
-import { leaderboardJob } from './ratings/leaderboard-job.ts';
+import { serverJobs } from './ops/server-jobs.ts';
 import { providerSource, startExecutionWorker } from './battles/index.ts';
 import { DEMO_LOGIN, seedDemo } from '../db/seed/demo.ts';
 
@@ -24,7 +25,9 @@ const embedded = !config.databaseUrl;
 if (config.demoSeed && (await seedDemo(db))) logger.info('demo data seeded');
 
 const app = createApp({ db, signer: new TokenSigner(resolveJwtSecret(config)), logger, webDir: config.webDir });
-startScheduler([leaderboardJob(db, logger)], logger);
+const scheduler = startScheduler(serverJobs(db, logger), logger);
+// Embedded: what the migrations and the demo seed wrote gets its statistics before the first request.
+if (db.kind === 'pglite') await scheduler.runNow(EMBEDDED_MAINTENANCE_JOB_NAME);
 const worker = config.worker.enabled
   ? startExecutionWorker({ db, logger, providers: providerSource(config.providerKeys, { logger, allowScripted: config.demoSeed }),
       concurrency: config.worker.concurrency, pollMs: config.worker.pollMs })
