@@ -7,16 +7,23 @@
 // (1c) in that same message, only the writes the contract demands of a vote: a row in a copy of
 //      battles.votes (its unique keys and foreign keys) whose trigger keeps the tallies, as
 //      trg_votes_tally does — no RPC, no checks, no event: the floor under (2);
+// (1d) the least any vote could do under the contract, in that message: a row in a plain votes table
+//      with only the UNIQUE(battle_id, voter) the contract names, both tallies updated and an event
+//      row written by the message itself (no foreign keys, checks, triggers or eligibility): what the
+//      spread aim of 0.5 has to fit under;
+// (1e) the one-battle bound: in that message, an UPDATE of one single-column row that every client
+//      shares, as the battle's total_vote_count is; each holds its row lock through its commit, so
+//      this is the most votes any design with the total in the vote's transaction can take on one battle;
 // (2) fn_submit_vote, 8 clients, each vote its own transaction as a distinct voter (role and JWT claims
 //     set with set_config, as the API does), spread over 100 battles in voting;
 // (3) the same with every vote on one battle (all writers meet on its battle row and tally rows);
 // (4) POST /api/battles/:id/votes through the real app (@hono/node-server on 127.0.0.1, Bearer JWTs,
-//     8 keep-alive loops), over the 100 battles, against the ceiling of (1);
+//     8 keep-alive loops in a worker thread), over the 100 battles, against the ceiling of (1);
 // (5) PGlite (embedded, one connection, sequential): votes through withClaims vs its own INSERT ceiling.
 // In (2) and (3) each vote is one round trip (begin; set_config; select fn_submit_vote; commit — one
 // simple-query message), like the ceiling's one round trip: the ratio is the database's work, not the
 // client's. (4) pays the app's real path (four round trips, HTTP, JSON, zod), with the app served from
-// this process.
+// this process and the load sent from a worker thread (bench/support/http-load.ts).
 // The phases run interleaved in one-second slices (ceiling, spread, one battle, HTTP, again ...), so
 // other load on the machine weighs on all of them alike; the written tables are vacuumed and
 // analyzed between slices as autovacuum would (the test server runs without it). Without the
@@ -39,6 +46,7 @@ import { openPglite } from '../src/db/pglite.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { TokenSigner } from '../src/identity/tokens.ts';
 import { silentLogger } from '../src/logging/logger.ts';
+import { startHttpLoad } from './support/http-load.ts';
 import { withScratchDatabase } from './support/scratch-database.ts';
 
 const SPREAD_BATTLES = 100;
@@ -200,6 +208,32 @@ async function createWriteSetFloor(db: Db): Promise<void> {
   ]) await db.query(sql);
 }
 
+/** Plain tables for (1d) and (1e): the contract's writes with nothing around them. */
+async function createContractMinimum(db: Db): Promise<void> {
+  for (const sql of [
+    `create table bench_min_battles (id uuid primary key, total_vote_count integer not null default 0)`,
+    `create table bench_min_aggregates (battle_id uuid, contender_id uuid, raw_vote_count integer not null default 0,
+       primary key (battle_id, contender_id))`,
+    `create table bench_min_votes (id bigserial primary key, battle_id uuid not null, voter uuid not null,
+       contender_id uuid, unique (battle_id, voter))`,
+    `create table bench_min_events (id bigserial primary key, battle_id uuid not null, event_type text not null)`,
+    `insert into bench_min_battles (id) select id from battles.battles`,
+    `insert into bench_min_aggregates (battle_id, contender_id) select battle_id, contender_id from battles.vote_aggregates`,
+    `create table bench_hot_row (id integer primary key, n integer not null)`,
+    `insert into bench_hot_row values (1, 0)`,
+    `grant insert, update, select on bench_min_battles, bench_min_aggregates, bench_min_votes, bench_min_events, bench_hot_row to authenticated`,
+    `grant usage on sequence bench_min_votes_id_seq, bench_min_events_id_seq to authenticated`,
+  ]) await db.query(sql);
+}
+
+function contractMinimumSql(voter: string, battle: Battle, pick: number): string {
+  const contender = battle.contenders[pick];
+  return asVoter(voter, `insert into bench_min_votes (battle_id, voter, contender_id) values ('${battle.id}', '${voter}', '${contender}');
+update bench_min_aggregates set raw_vote_count = raw_vote_count + 1 where battle_id = '${battle.id}' and contender_id = '${contender}';
+update bench_min_battles set total_vote_count = total_vote_count + 1 where id = '${battle.id}';
+insert into bench_min_events (battle_id, event_type) values ('${battle.id}', 'vote_cast')`);
+}
+
 function writeSetSql(voter: string, battle: Battle, pick: number): string {
   return asVoter(voter, `insert into bench_floor_votes (battle_id, voter_lenser_id, principal_id, voted_contender_id)
 values ('${battle.id}', '${voter}', '${voter}', '${battle.contenders[pick]}')`);
@@ -239,9 +273,11 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
   await db.query('grant insert on bench_ceiling to authenticated');
   await db.query('grant usage on sequence bench_ceiling_id_seq to authenticated');
   await createWriteSetFloor(db);
+  await createContractMinimum(db);
   await db.query('vacuum analyze');
   const vacuum = () => db.query(`vacuum analyze battles.battles, battles.vote_aggregates, battles.votes, battles.events,
-    bench_floor_battles, bench_floor_aggregates, bench_floor_votes`);
+    bench_floor_battles, bench_floor_aggregates, bench_floor_votes, bench_min_battles, bench_min_aggregates, bench_min_votes,
+    bench_min_events, bench_hot_row`);
 
   const conns = await connectClients(url, clients);
   // A failed message leaves its transaction open and aborted: roll it back so the next one runs.
@@ -278,13 +314,28 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
       await send(c, writeSetSql(seeded.voters[p.voter], spreadBattles[p.battle], f & 1));
       return true;
     });
+  const minimumPair = spreadPairs(seeded.voters.length, SPREAD_BATTLES);
+  let m = 0;
+  const minimumSlice = () =>
+    measure(clients, 1, async (c) => {
+      const p = minimumPair(m++);
+      if (!p) return false;
+      await send(c, contractMinimumSql(seeded.voters[p.voter], spreadBattles[p.battle], m & 1));
+      return true;
+    });
+  const hotRowSlice = () =>
+    measure(clients, 1, async (c) => {
+      await send(c, asVoter(seeded.voters[c], 'update bench_hot_row set n = n + 1 where id = 1'));
+      return true;
+    });
   // The spread sequence is shared by (2) and (4): no pair votes twice.
   const pair = spreadPairs(seeded.voters.length, SPREAD_BATTLES);
-  let k = 0;
-  const nextSpread = () => {
-    const p = pair(k++);
-    return p && { voter: seeded.voters[p.voter], battle: spreadBattles[p.battle], pick: k & 1 };
+  const spreadVote = (i: number): SpreadVote => {
+    const p = pair(i);
+    return p && { voter: seeded.voters[p.voter], battle: spreadBattles[p.battle], pick: i & 1 };
   };
+  let k = 0;
+  const nextSpread = () => spreadVote(k++);
   const spreadSlice = () =>
     measure(clients, 1, async (c) => {
       const v = nextSpread();
@@ -302,19 +353,24 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
     });
   const http = await startHttp(db, clients);
 
-  let ceiling: Rate | undefined, wrapped: Rate | undefined, floor: Rate | undefined, spread: Rate | undefined, hot: Rate | undefined, viaHttp: Rate | undefined;
+  let ceiling: Rate | undefined, wrapped: Rate | undefined, floor: Rate | undefined, minimum: Rate | undefined, hotRow: Rate | undefined;
+  let spread: Rate | undefined, hot: Rate | undefined, viaHttp: Rate | undefined;
   for (let round = 0; round < seconds; round++) {
     ceiling = add(ceiling, await ceilingSlice());
     wrapped = add(wrapped, await wrappedSlice());
     floor = add(floor, await floorSlice());
+    minimum = add(minimum, await minimumSlice());
+    hotRow = add(hotRow, await hotRowSlice());
     await vacuum();
     spread = add(spread, await spreadSlice());
     await vacuum();
     hot = add(hot, await hotSlice());
     await vacuum();
-    // A second of HTTP votes is far below 4,000 on this path; sign for that many ahead.
-    const upcoming = Array.from({ length: 4000 }, (_, j) => pair(k + j)).flatMap((p) => (p ? [seeded.voters[p.voter]] : []));
-    viaHttp = add(viaHttp, await http.slice(nextSpread, upcoming));
+    // A second of HTTP votes is far below 4,000 on this path: that many are signed ahead.
+    const upcoming = Array.from({ length: 4000 }, (_, j) => spreadVote(k + j)).flatMap((v) => (v ? [v] : []));
+    const slice = await http.slice(upcoming);
+    k += slice.started;
+    viaHttp = add(viaHttp, slice);
     await vacuum();
   }
   await http.close();
@@ -322,17 +378,22 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
   report(`(1) ceiling, plain INSERT, ${clients} clients`, ceiling!);
   report(`(1b) the same INSERT as the voter in its own transaction, one message, ${clients} clients`, wrapped!, ceiling);
   report(`(1c) the vote's write set alone (row, keys, tally trigger) in that message, ${clients} clients`, floor!, ceiling);
+  report(`(1d) the contract's least work (row, unique key, both tallies, event; plain tables) in that message, ${clients} clients`, minimum!, ceiling);
+  report(`(1e) one shared row updated per transaction in that message (the one-battle bound), ${clients} clients`, hotRow!, ceiling);
   report(`(2) fn_submit_vote over ${SPREAD_BATTLES} battles, ${clients} clients`, spread!, ceiling);
   report(`(3) fn_submit_vote on one battle, ${clients} clients`, hot!, ceiling);
   report(`(4) POST /api/battles/:id/votes over HTTP, ${clients} loops`, viaHttp!, ceiling);
   console.log(`check: ${await checkTallies(db)}`);
   await db.close();
-  return { ceiling: ceiling!, wrapped: wrapped!, floor: floor!, spread: spread!, hot: hot!, http: viaHttp! };
+  return { ceiling: ceiling!, wrapped: wrapped!, floor: floor!, minimum: minimum!, hotRow: hotRow!, spread: spread!, hot: hot!, http: viaHttp! };
 }
 
 type SpreadVote = { voter: string; battle: Battle; pick: number } | undefined;
 
-/** The real app on 127.0.0.1 (port 0), voting with Bearer JWTs from keep-alive fetch loops. */
+/**
+ * The real app on 127.0.0.1 (port 0), voted on with Bearer JWTs by keep-alive fetch loops that run
+ * in a worker thread (bench/support/http-load.ts), so the app's event loop is its own.
+ */
 async function startHttp(db: Db, clients: number) {
   const signer = new TokenSigner(randomBytes(32).toString('hex'));
   const app = createApp({ db, signer, logger: silentLogger });
@@ -340,26 +401,23 @@ async function startHttp(db: Db, clients: number) {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Clients hold their tokens before they vote: the voters of the next votes get theirs before
-  // each slice, so signing is not part of the measured time.
-  const tokens = new Map<string, string>();
+  const load = startHttpLoad();
+  // Clients hold their tokens before they vote: the votes of a slice are signed before it starts,
+  // so signing is not part of the measured time.
   return {
-    slice: async (next: () => SpreadVote, upcoming: string[]) => {
-      for (const v of upcoming) if (!tokens.has(v)) tokens.set(v, await signer.sign(v, 'authenticated'));
-      return measure(clients, 1, async () => {
-        const v = next();
-        if (!v) return false;
-        const res = await fetch(`${base}/api/battles/${v.battle.id}/votes`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${tokens.get(v.voter)}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ voted_contender_id: v.battle.contenders[v.pick] }),
-        });
-        const body = await res.text();
-        if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${body}`);
-        return true;
-      });
+    slice: async (votes: NonNullable<SpreadVote>[]): Promise<Rate & { started: number }> => {
+      const requests = await Promise.all(votes.map(async (v) => ({
+        url: `${base}/api/battles/${v.battle.id}/votes`,
+        token: await signer.sign(v.voter, 'authenticated'),
+        body: JSON.stringify({ voted_contender_id: v.battle.contenders[v.pick] }),
+      })));
+      const r = await load.run(requests, clients, 1);
+      return { ...r, perSecond: r.count / r.seconds };
     },
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: async () => {
+      await load.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
   };
 }
 
@@ -405,8 +463,10 @@ export async function main(args: string[]): Promise<void> {
       `votes: spread over ${SPREAD_BATTLES} battles ${r(pgRun.spread, pgRun.ceiling)} (aim >= 0.5), one battle ${r(pgRun.hot, pgRun.ceiling)} ` +
         `(aim >= 0.25), HTTP ${r(pgRun.http, pgRun.ceiling)} of the plain-INSERT ceiling (${fmt(pgRun.ceiling.perSecond)}/s, ${clients} clients); ` +
         `PGlite ${r(lite.votes, lite.ceiling)} of its ceiling (${fmt(lite.ceiling.perSecond)}/s); ` +
-        `the transaction-and-identity wrapper alone leaves ${r(pgRun.wrapped, pgRun.ceiling)} of the ceiling, the vote's write set ` +
-        `alone ${r(pgRun.floor, pgRun.ceiling)}; spread votes are ${r(pgRun.spread, pgRun.floor)} of that floor`,
+        `the transaction-and-identity wrapper alone leaves ${r(pgRun.wrapped, pgRun.ceiling)} of the ceiling, the contract's least work ` +
+        `${r(pgRun.minimum, pgRun.ceiling)}, the vote's write set with its keys and trigger ${r(pgRun.floor, pgRun.ceiling)}, ` +
+        `one shared row (the one-battle bound) ${r(pgRun.hotRow, pgRun.ceiling)}; spread votes are ${r(pgRun.spread, pgRun.floor)} ` +
+        `of the write set, one-battle votes ${r(pgRun.hot, pgRun.hotRow)} of the one-battle bound`,
     );
   });
 }
