@@ -22,7 +22,7 @@
 // (5) PGlite (embedded, one connection, sequential): votes through withClaims vs its own INSERT ceiling.
 // In (2) and (3) each vote is one round trip (begin; set_config; select fn_submit_vote; commit — one
 // simple-query message), like the ceiling's one round trip: the ratio is the database's work, not the
-// client's. (4) pays the app's real path (four round trips, HTTP, JSON, zod), with the app served from
+// client's. (4) pays the app's real path (three round trips, HTTP, JSON, zod), with the app served from
 // this process and the load sent from a worker thread (bench/support/http-load.ts).
 // The phases run interleaved in one-second slices (ceiling, spread, one battle, HTTP, again ...), so
 // other load on the machine weighs on all of them alike; the written tables are vacuumed and
@@ -304,25 +304,20 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
         `insert into bench_ceiling (battle_id, voter, v) values ('${spreadBattles[c].id}', '${seeded.voters[c]}', ${c})`));
       return true;
     });
-  // (1c) walks the spread pairs on its own tables.
-  const floorPair = spreadPairs(seeded.voters.length, SPREAD_BATTLES);
-  let f = 0;
-  const floorSlice = () =>
-    measure(clients, 1, async (c) => {
-      const p = floorPair(f++);
-      if (!p) return false;
-      await send(c, writeSetSql(seeded.voters[p.voter], spreadBattles[p.battle], f & 1));
-      return true;
-    });
-  const minimumPair = spreadPairs(seeded.voters.length, SPREAD_BATTLES);
-  let m = 0;
-  const minimumSlice = () =>
-    measure(clients, 1, async (c) => {
-      const p = minimumPair(m++);
-      if (!p) return false;
-      await send(c, contractMinimumSql(seeded.voters[p.voter], spreadBattles[p.battle], m & 1));
-      return true;
-    });
+  // (1c) and (1d) each walk the spread pairs on their own tables.
+  const pairedSlice = (sqlFor: (voter: string, battle: Battle, pick: number) => string) => {
+    const pairOf = spreadPairs(seeded.voters.length, SPREAD_BATTLES);
+    let i = 0;
+    return () =>
+      measure(clients, 1, async (c) => {
+        const p = pairOf(i++);
+        if (!p) return false;
+        await send(c, sqlFor(seeded.voters[p.voter], spreadBattles[p.battle], i & 1));
+        return true;
+      });
+  };
+  const floorSlice = pairedSlice(writeSetSql);
+  const minimumSlice = pairedSlice(contractMinimumSql);
   const hotRowSlice = () =>
     measure(clients, 1, async (c) => {
       await send(c, asVoter(seeded.voters[c], 'update bench_hot_row set n = n + 1 where id = 1'));

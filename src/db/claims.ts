@@ -1,5 +1,6 @@
 // Runs work as a request's identity: one transaction with the role and JWT claims set the way
 // PostgREST sets them, so auth.uid(), auth.role() and row-level security apply to every statement.
+import pg from 'pg';
 import type { Db, Queryable } from './db.ts';
 
 export type DbRole = 'anon' | 'authenticated' | 'service_role';
@@ -17,10 +18,8 @@ export const ANON: Claims = { role: 'anon' };
 const ROLES: ReadonlySet<string> = new Set(['anon', 'authenticated', 'service_role']);
 
 export async function withClaims<T>(db: Db, claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await setClaims(tx, claims);
-    return fn(tx);
-  });
+  // Sent with BEGIN: one round trip fewer on every request, which a database across a network feels.
+  return db.transaction(fn, claimsSql(claims));
 }
 
 /**
@@ -28,11 +27,17 @@ export async function withClaims<T>(db: Db, claims: Claims, fn: (tx: Queryable) 
  * that acts as several identities in one transaction (the demo seed) calls it before each step.
  */
 export async function setClaims(tx: Queryable, claims: Claims): Promise<void> {
+  await tx.exec(claimsSql(claims));
+}
+
+/**
+ * The statement that sets them, with literals rather than parameters so it can share a message with
+ * BEGIN. The role is one of three names; the claims are quoted by pg's escapeLiteral.
+ */
+function claimsSql(claims: Claims): string {
   if (!ROLES.has(claims.role)) throw new Error(`unknown database role ${claims.role}`);
-  await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
-    claims.role,
-    JSON.stringify(claims),
-  ]);
+  return `select set_config('role', '${claims.role}', true), ` +
+    `set_config('request.jwt.claims', ${pg.escapeLiteral(JSON.stringify(claims))}, true)`;
 }
 
 export function userClaims(profileId: string, extra: Partial<Claims> = {}): Claims {

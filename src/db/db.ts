@@ -14,7 +14,10 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs fn inside one transaction; commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn inside one transaction; commits when it resolves, rolls back when it throws. `setup`
+   * (statements without parameters) runs first inside it; a server gets it with BEGIN in one message.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, setup?: string): Promise<T>;
   close(): Promise<void>;
 }

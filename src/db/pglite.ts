@@ -36,7 +36,11 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db & { pglit
     ...base,
     // PGlite has one connection: its transaction() queues callers, which gives the same isolation a
     // pool gives, one transaction at a time.
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn, setup) =>
+      pg.transaction(async (tx) => {
+        if (setup) await tx.exec(setup);
+        return fn(wrap(tx));
+      }),
     close: () => pg.close(),
   };
 }

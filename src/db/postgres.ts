@@ -42,10 +42,11 @@ export function openPostgres(opts: PostgresOptions): Db & { pool: pg.Pool } {
     kind: 'postgres',
     pool,
     ...wrap(pool),
-    async transaction(fn) {
+    async transaction(fn, setup) {
       const client = await pool.connect();
       try {
-        await client.query('begin');
+        // One round trip for both: a simple-query message may hold several statements.
+        await client.query(setup ? `begin; ${setup}` : 'begin');
         const out = await fn(wrap(client));
         await client.query('commit');
         return out;
