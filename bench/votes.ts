@@ -386,8 +386,8 @@ async function postgresPhases(url: string, seconds: number, clients: number) {
 type SpreadVote = { voter: string; battle: Battle; pick: number } | undefined;
 
 /**
- * The real app on 127.0.0.1 (port 0), voted on with Bearer JWTs by keep-alive fetch loops that run
- * in a worker thread (bench/support/http-load.ts), so the app's event loop is its own.
+ * The real app on 127.0.0.1 (port 0), voted on with Bearer JWTs by node:http keep-alive loops that
+ * run in a worker thread (bench/support/http-load.ts), so the app's event loop is its own.
  */
 async function startHttp(db: Db, clients: number) {
   const signer = new TokenSigner(randomBytes(32).toString('hex'));

@@ -26,8 +26,9 @@ if (config.demoSeed && (await seedDemo(db))) logger.info('demo data seeded');
 
 const app = createApp({ db, signer: new TokenSigner(resolveJwtSecret(config)), logger, webDir: config.webDir });
 const scheduler = startScheduler(serverJobs(db, logger), logger);
-// Embedded: what the migrations and the demo seed wrote gets its statistics before the first request.
-if (db.kind === 'pglite') await scheduler.runNow(EMBEDDED_MAINTENANCE_JOB_NAME);
+// Where serverJobs schedules it (embedded): what the migrations and the demo seed wrote gets its
+// statistics before the first request.
+if (scheduler.jobNames.includes(EMBEDDED_MAINTENANCE_JOB_NAME)) await scheduler.runNow(EMBEDDED_MAINTENANCE_JOB_NAME);
 const worker = config.worker.enabled
   ? startExecutionWorker({ db, logger, providers: providerSource(config.providerKeys, { logger, allowScripted: config.demoSeed }),
       concurrency: config.worker.concurrency, pollMs: config.worker.pollMs })
