@@ -44,8 +44,26 @@ select b.status as battle_status, c.contender_status, l.profile_id, l.system_pro
   left join lenses.versions v on v.id = coalesce(a.version_id, latest.id)
  where c.id = $1::uuid and c.battle_id = $2::uuid`;
 
+/** A row of CONTEXT_SQL, as pg returns it. */
+interface ContextRow {
+  battle_status: string;
+  contender_status: string;
+  profile_id: string;
+  system_prompt: string | null;
+  handicap: Handicap;
+  model: ModelRow;
+  lens_id: string | null;
+  pinned_version_id: string | null;
+  input_snapshot: Record<string, unknown> | null;
+  version_id: string | null;
+  version: number | null;
+  template_body: string | null;
+  params: LensParam[] | null;
+  has_entry: boolean;
+}
+
 async function loadContext(tx: Queryable, job: ClaimedJob): Promise<RunContext | null> {
-  const { rows } = await tx.query<Record<string, any>>(CONTEXT_SQL, [job.contenderId, job.battleId]);
+  const { rows } = await tx.query<ContextRow>(CONTEXT_SQL, [job.contenderId, job.battleId]);
   const r = rows[0];
   if (!r) return null;
   return {
@@ -53,8 +71,8 @@ async function loadContext(tx: Queryable, job: ClaimedJob): Promise<RunContext |
     contenderStatus: r.contender_status,
     profileId: r.profile_id,
     personaPrompt: r.system_prompt,
-    handicap: r.handicap as Handicap,
-    model: r.model as ModelRow,
+    handicap: r.handicap,
+    model: r.model,
     hasEntry: r.has_entry,
     lens: r.lens_id
       ? {
@@ -62,7 +80,7 @@ async function loadContext(tx: Queryable, job: ClaimedJob): Promise<RunContext |
           versionId: r.version_id,
           version: r.version,
           templateBody: r.template_body,
-          params: (r.params ?? []) as LensParam[],
+          params: r.params ?? [],
           inputSnapshot: r.input_snapshot ?? {},
           pinned: r.pinned_version_id !== null,
         }

@@ -216,7 +216,7 @@ function checkAnswer(res: ApiResponse, what: string): void {
     try {
       expectEnvelope(res);
     } catch (err) {
-      throw new Error(`not the error envelope: ${what}\n${(err as Error).message}`);
+      throw new Error(`not the error envelope: ${what}\n${(err as Error).message}`, { cause: err });
     }
   }
 }

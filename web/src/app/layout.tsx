@@ -30,7 +30,7 @@ function Account() {
         </Link>
       )}
       {!profile.is_anonymous && <Link className="btn btn-ghost btn-s" to="/settings/tokens">API tokens</Link>}
-      <button type="button" className="btn btn-ghost btn-s" onClick={() => { signOut(); navigate('/'); }}>Sign out</button>
+      <button type="button" className="btn btn-ghost btn-s" onClick={() => { signOut(); void navigate('/'); }}>Sign out</button>
     </div>
   );
 }

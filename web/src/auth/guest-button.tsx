@@ -15,7 +15,7 @@ export function GuestButton({ next }: { next: string }) {
     setError(null);
     try {
       signIn(await authApi.guest());
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);

@@ -27,7 +27,7 @@ export function SignInPage() {
     setError(null);
     try {
       signIn(await authApi.signIn({ email: email.trim(), password }));
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);

@@ -43,7 +43,7 @@ export function SignUpPage() {
         email: form.email.trim(), password: form.password, handle: form.handle,
         ...(form.display_name.trim() ? { display_name: form.display_name.trim() } : {}),
       }));
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'handle_taken') setErrors({ handle: 'That handle is taken.' });
       else if (err instanceof ApiError && err.code === 'email_taken') setErrors({ email: 'That email already has an account.' });

@@ -77,7 +77,7 @@ export function CreatorControls({ battle, onChanged }: { battle: Battle; onChang
     try {
       if (m.action === 'delete') {
         await battlesApi.deleteDraft(battle.id);
-        navigate('/', { replace: true });
+        void navigate('/', { replace: true });
         return;
       }
       await battlesApi.act(battle.id, m.action);

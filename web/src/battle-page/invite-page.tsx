@@ -23,7 +23,7 @@ export function InvitePage() {
     setError(null);
     try {
       await battlesApi.acceptInvitation(token);
-      navigate(slug ? `/b/${slug}` : '/', { replace: true });
+      void navigate(slug ? `/b/${slug}` : '/', { replace: true });
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);

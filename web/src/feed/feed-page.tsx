@@ -39,13 +39,16 @@ export function FeedPage() {
   }, [feed.settled, feed.items.length]);
 
   const sentinel = useRef<HTMLDivElement>(null);
+  const { done, loadMore } = feed;
+  const loaded = feed.items.length;
+  // Observed again after each page (loaded): a sentinel still in view asks for the next one.
   useEffect(() => {
     const el = sentinel.current;
-    if (!el || feed.done || !('IntersectionObserver' in window)) return;
-    const io = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) feed.loadMore(); }, { rootMargin: '600px 0px' });
+    if (!el || done || !('IntersectionObserver' in window)) return;
+    const io = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) loadMore(); }, { rootMargin: '600px 0px' });
     io.observe(el);
     return () => io.disconnect();
-  }, [feed.done, feed.loadMore, feed.items.length]);
+  }, [done, loadMore, loaded]);
 
   function link(nextTab: FeedTab) {
     const p = new URLSearchParams(params);

@@ -37,7 +37,7 @@ export function LeaderboardPage() {
         <div className="leaderboard-controls">
           <Field id="leaderboard-category" label="Category">
             {(p) => (
-              <select {...p} className="select" value={category} onChange={(e) => { setSelected(null); navigate(`/leaderboards/${e.target.value}${entity === 'model' ? '?entity=model' : ''}`); }}>
+              <select {...p} className="select" value={category} onChange={(e) => { setSelected(null); void navigate(`/leaderboards/${e.target.value}${entity === 'model' ? '?entity=model' : ''}`); }}>
                 {!info && <option value={category}>{category}</option>}
                 {groups.map((g) => (
                   <optgroup key={g} label={g}>

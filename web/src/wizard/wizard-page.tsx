@@ -118,7 +118,7 @@ export function WizardPage() {
         createdHere.current = id;
         setSave({ kind: 'saved', at: new Date() });
         setReached(1);
-        navigate(`/new/${id}?step=2`, { replace: true });
+        void navigate(`/new/${id}?step=2`, { replace: true });
         return false;
       }
       let f = form;
