@@ -6,7 +6,7 @@ import { correctBattleResult, reverseBattleElo } from '../../src/ratings/operato
 import { makeUser, systemActor, type Actor } from '../support/actors.ts';
 import { expectRefused } from '../support/battle-fixtures.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { expectClose, expectSqlReplayConsistent, humanMember, logRows, playBattle, ratings, type Member } from './support.ts';
+import { expectClose, expectSqlReplayConsistent, humanMember, logRows, playBattle, ranksOf, ratings, type Member } from './support.ts';
 
 let db: TestDb;
 let operator: Actor;
@@ -138,6 +138,23 @@ describe('correcting a result', () => {
       `select (select jsonb_agg(x order by x) from reputation.fn_leaderboard_pair_counts() x)
             = (select jsonb_agg(y order by y) from reputation.fn_leaderboard_pair_counts_recount() y) as same`);
     expect(same[0].same).toBe(true);
+  });
+
+  it('keeps a withdrawn contender last: the corrected ranks are competition ranks of the placed contenders', async () => {
+    const [a, b, c] = [await humanMember(db), await humanMember(db), await humanMember(db)];
+    const battle = await playBattle(db, [a, b, c], [1, 1, 0], { withdraw: [2] });
+    const [ca, cb, cc] = battle.contenderIds;
+    expect(await ranksOf(db, battle.id, [ca, cb, cc])).toEqual([2, 1, 3]);
+    // Rank 3 for B would put the withdrawn C above it; the ranks skip no place.
+    await expectRefused(correctBattleResult(db, operator.claims, battle.id, 'x', { ranks: { [ca]: 1, [cb]: 3 } }), 'invalid_input');
+    await expectRefused(correctBattleResult(db, operator.claims, battle.id, 'x', { ranks: { [ca]: 2, [cb]: 2 } }), 'invalid_input');
+    await expectRefused(correctBattleResult(db, operator.claims, battle.id, 'x', { ranks: { [ca]: 1, [cb]: 2, [cc]: 3 } }), 'invalid_input');
+    await correctBattleResult(db, operator.claims, battle.id, 'miscounted', { ranks: { [ca]: 1, [cb]: 2 } });
+    expect(await ranksOf(db, battle.id, [ca, cb, cc])).toEqual([1, 2, 3]);
+    await correctBattleResult(db, operator.claims, battle.id, 'a tie after all', { winnerContenderId: cb });
+    expect(await ranksOf(db, battle.id, [ca, cb, cc])).toEqual([2, 1, 3]);
+    await correctBattleResult(db, operator.claims, battle.id, 'a tie after all', { ranks: { [ca]: 1, [cb]: 1 } });
+    expect(await ranksOf(db, battle.id, [ca, cb, cc])).toEqual([1, 1, 3]);
   });
 
   it('refuses callers who are not operators, unknown or undecided battles, overturned ones and ranks that do not cover the placed contenders', async () => {

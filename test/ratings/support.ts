@@ -43,6 +43,8 @@ export interface PlayOptions {
   keepVoting?: boolean;
   /** Finalize but do not publish the results (they do not count on leaderboards, mint no XP). */
   unpublished?: boolean;
+  /** Members (by index) who withdraw after submitting, before voting opens. */
+  withdraw?: number[];
 }
 
 function structureOf(members: Member[]): string {
@@ -71,6 +73,7 @@ export async function playBattle(db: Db, members: Member[], votes: Array<number 
     contenderIds.push(await m.actor.rpc<string>('fn_battles_join', { battle_id: id }));
     await m.actor.rpc('fn_battles_submit', { battle_id: id, text: `entry of ${m.profileId}` });
   }
+  for (const i of opts.withdraw ?? []) await members[i].actor.rpc('fn_battles_withdraw', { battle_id: id });
   await creator.rpc('fn_battle_open_voting', { battle_id: id });
   const voteIds: string[] = [];
   for (const v of votes) {
