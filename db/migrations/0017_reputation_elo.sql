@@ -458,19 +458,16 @@ begin
     if v_bad > 0 then
       perform ops.fail('invalid_input', 'each rank is a whole number of at least 1', '22023');
     end if;
-    -- Competition ranks, as fn_battles_finalize gives: one more than the number placed above. So
-    -- the withdrawn, whom finalization ranked after every placed contender, stay last.
-    select count(*) into v_bad from jsonb_each(p_ranks) e
-     where (e.value::text)::integer <> 1 + (select count(*) from jsonb_each(p_ranks) f
-                                             where (f.value::text)::integer < (e.value::text)::integer);
-    if v_bad > 0 then
-      perform ops.fail('invalid_input', 'ranks are competition ranks: each is one more than the number ranked above it (1, 2, 2, 4)', '22023');
-    end if;
     if (select array_agg(e.key order by e.key) from jsonb_each(p_ranks) e)
        is distinct from (select array_agg(u.id::text order by u.id::text) from unnest(v_placed) u (id)) then
       perform ops.fail('invalid_input', 'rank exactly the contenders the result placed (every one not withdrawn)', '22023');
     end if;
-    v_ranks := p_ranks;
+    -- Kept as competition ranks, as fn_battles_finalize gives them: each one more than the number
+    -- ranked above it (1, 2, 2, 4), the order and ties as given. So no place is skipped, and the
+    -- withdrawn, whom finalization ranked after every placed contender, stay last.
+    select jsonb_object_agg(e.key, 1 + (select count(*) from jsonb_each(p_ranks) f
+                                         where (f.value::text)::integer < (e.value::text)::integer))
+      into v_ranks from jsonb_each(p_ranks) e;
   end if;
   select case when count(*) = 1 then (array_agg(e.key::uuid))[1] end into v_winner
     from jsonb_each(v_ranks) e where e.value::integer = 1;

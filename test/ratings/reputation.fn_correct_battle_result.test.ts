@@ -140,21 +140,21 @@ describe('correcting a result', () => {
     expect(same[0].same).toBe(true);
   });
 
-  it('keeps a withdrawn contender last: the corrected ranks are competition ranks of the placed contenders', async () => {
+  it('keeps a withdrawn contender last: corrected ranks are stored as competition ranks of the placed contenders', async () => {
     const [a, b, c] = [await humanMember(db), await humanMember(db), await humanMember(db)];
     const battle = await playBattle(db, [a, b, c], [1, 1, 0], { withdraw: [2] });
     const [ca, cb, cc] = battle.contenderIds;
     expect(await ranksOf(db, battle.id, [ca, cb, cc])).toEqual([2, 1, 3]);
-    // Rank 3 for B would put the withdrawn C above it; the ranks skip no place.
-    await expectRefused(correctBattleResult(db, operator.claims, battle.id, 'x', { ranks: { [ca]: 1, [cb]: 3 } }), 'invalid_input');
-    await expectRefused(correctBattleResult(db, operator.claims, battle.id, 'x', { ranks: { [ca]: 2, [cb]: 2 } }), 'invalid_input');
     await expectRefused(correctBattleResult(db, operator.claims, battle.id, 'x', { ranks: { [ca]: 1, [cb]: 2, [cc]: 3 } }), 'invalid_input');
-    await correctBattleResult(db, operator.claims, battle.id, 'miscounted', { ranks: { [ca]: 1, [cb]: 2 } });
+    // Rank 5 for B would leave the withdrawn C (rank 3) above it: the order is kept, the places are
+    // renumbered as competition ranks.
+    const res = await correctBattleResult(db, operator.claims, battle.id, 'miscounted', { ranks: { [ca]: 1, [cb]: 5 } });
+    expect(res.ranks).toEqual({ [ca]: 1, [cb]: 2 });
     expect(await ranksOf(db, battle.id, [ca, cb, cc])).toEqual([1, 2, 3]);
-    await correctBattleResult(db, operator.claims, battle.id, 'a tie after all', { winnerContenderId: cb });
-    expect(await ranksOf(db, battle.id, [ca, cb, cc])).toEqual([2, 1, 3]);
-    await correctBattleResult(db, operator.claims, battle.id, 'a tie after all', { ranks: { [ca]: 1, [cb]: 1 } });
+    await correctBattleResult(db, operator.claims, battle.id, 'a tie after all', { ranks: { [ca]: 2, [cb]: 2 } });
     expect(await ranksOf(db, battle.id, [ca, cb, cc])).toEqual([1, 1, 3]);
+    await correctBattleResult(db, operator.claims, battle.id, 'B won after all', { winnerContenderId: cb });
+    expect(await ranksOf(db, battle.id, [ca, cb, cc])).toEqual([2, 1, 3]);
   });
 
   it('refuses callers who are not operators, unknown or undecided battles, overturned ones and ranks that do not cover the placed contenders', async () => {
