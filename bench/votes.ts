@@ -38,7 +38,7 @@ import { serve } from '@hono/node-server';
 import pg from 'pg';
 import { createApp } from '../src/api/app.ts';
 import { rpcAs } from '../src/battles/rpc.ts';
-import { userClaims, withClaims } from '../src/db/claims.ts';
+import { claimsSql, userClaims, withClaims } from '../src/db/claims.ts';
 import type { Db } from '../src/db/db.ts';
 import { analyzeGrownTables } from '../src/db/embedded-maintenance.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -239,10 +239,9 @@ function writeSetSql(voter: string, battle: Battle, pick: number): string {
 values ('${battle.id}', '${voter}', '${voter}', '${battle.contenders[pick]}')`);
 }
 
-/** One statement as one simple-query message: its own transaction, run as the voter. */
+/** One statement as one simple-query message: its own transaction, run as the voter (the API's claims statement). */
 function asVoter(voter: string, statement: string): string {
-  const claims = JSON.stringify({ sub: voter, role: 'authenticated' });
-  return `begin; select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '${claims}', true);
+  return `begin; ${claimsSql(userClaims(voter))};
 ${statement}; commit;`;
 }
 

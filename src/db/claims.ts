@@ -32,9 +32,10 @@ export async function setClaims(tx: Queryable, claims: Claims): Promise<void> {
 
 /**
  * The statement that sets them, with literals rather than parameters so it can share a message with
- * BEGIN. The role is one of three names; the claims are quoted by pg's escapeLiteral.
+ * BEGIN. The role is one of three names; the claims are quoted by pg's escapeLiteral. bench/votes
+ * sends it too, so its votes run under exactly what the API sets.
  */
-function claimsSql(claims: Claims): string {
+export function claimsSql(claims: Claims): string {
   if (!ROLES.has(claims.role)) throw new Error(`unknown database role ${claims.role}`);
   return `select set_config('role', '${claims.role}', true), ` +
     `set_config('request.jwt.claims', ${pg.escapeLiteral(JSON.stringify(claims))}, true)`;
